@@ -1,0 +1,2 @@
+package org.miracs.cli;
+public final class MiracsMain { public static void main(String[] a) {} }
