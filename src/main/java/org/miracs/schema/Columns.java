@@ -1,0 +1,46 @@
+package org.miracs.schema;
+
+/** Every column name of every table the job writes, defined once. */
+public final class Columns {
+    private Columns() {}
+
+    // samples and lineages
+    public static final String MODEL_ID = "model_id";
+    public static final String CCLE_NAME = "ccle_name";
+    public static final String LINEAGE = "lineage";
+    public static final String LINEAGE_NAME = "lineage_name";
+    public static final String HAS_RNA = "has_rna";
+    public static final String HAS_PROTEIN = "has_protein";
+    public static final String N_DRUGS = "n_drugs";
+
+    // features and omics values
+    public static final String VIEW = "view";
+    public static final String FEATURE = "feature";
+    public static final String GENE_SYMBOL = "gene_symbol";
+    public static final String ENTREZ_ID = "entrez_id";
+    public static final String UNIPROT_ACC = "uniprot_acc";
+    public static final String OBSERVED_FRACTION = "observed_fraction";
+    public static final String VALUE = "value";
+
+    // drugs
+    public static final String BROAD_ID = "broad_id";
+    public static final String DRUG_NAME = "name";
+    public static final String MOA = "moa";
+    public static final String MOAS = "moas";
+    public static final String TARGETS = "targets";
+    public static final String PHASE = "phase";
+    public static final String SCREEN_ID = "screen_id";
+    public static final String AUC = "auc";
+    public static final String AUC_Z = "auc_z";
+    public static final String N_CURVES = "n_curves";
+    public static final String N_LINES = "n_lines";
+
+    // QC
+    public static final String STEP_INDEX = "step_index";
+    public static final String STEP = "step";
+    public static final String DATASET = "dataset";
+    public static final String LINE_COUNT = "lines";
+    public static final String FEATURE_COUNT = "features";
+    public static final String LINEAGE_COUNT = "lineages";
+    public static final String DETAIL = "detail";
+}

@@ -1,0 +1,90 @@
+package org.miracs.schema;
+
+import static org.miracs.schema.Columns.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Every table the job writes, with its schema and documentation, defined once. */
+public final class Tables {
+    private Tables() {}
+
+    public static final TableDef SAMPLES = table("harmonised/samples", "harmonised cell line (a MOFA sample)",
+            col(MODEL_ID, DataTypes.StringType, false, "DepMap ModelID (ACH-nnnnnn)"),
+            col(CCLE_NAME, DataTypes.StringType, true, "CCLE name (bridge to proteomics and PRISM)"),
+            col(LINEAGE, DataTypes.StringType, false, "MOFA group: OncotreeLineage with '/' and ' ' replaced by '_'"),
+            col(LINEAGE_NAME, DataTypes.StringType, false, "OncotreeLineage as written in Model.csv"),
+            col(HAS_RNA, DataTypes.BooleanType, false, "line has RNA expression"),
+            col(HAS_PROTEIN, DataTypes.BooleanType, false, "line has proteomics"),
+            col(N_DRUGS, DataTypes.IntegerType, false, "compounds with an AUC for this line"));
+
+    public static final TableDef FEATURES = table("harmonised/features", "omics feature kept for MOFA",
+            col(VIEW, DataTypes.StringType, false, "rna or protein"),
+            col(FEATURE, DataTypes.StringType, false, "feature id: 'SYMBOL (ENTREZ)' for rna, Protein_Id for protein"),
+            col(GENE_SYMBOL, DataTypes.StringType, true, "gene symbol (null when the proteomics file has none)"),
+            col(ENTREZ_ID, DataTypes.StringType, true, "Entrez gene id (rna)"),
+            col(UNIPROT_ACC, DataTypes.StringType, true, "UniProt accession (protein)"),
+            col(OBSERVED_FRACTION, DataTypes.DoubleType, false, "fraction of harmonised lines with a value"));
+
+    public static final TableDef OMICS = table("harmonised/omics", "observed value (missing values have no row)",
+            col(VIEW, DataTypes.StringType, false, "rna or protein"),
+            col(LINEAGE, DataTypes.StringType, false, "MOFA group of the line"),
+            col(MODEL_ID, DataTypes.StringType, false, "DepMap ModelID"),
+            col(FEATURE, DataTypes.StringType, false, "feature id (see features)"),
+            col(VALUE, DataTypes.DoubleType, false, "log2(TPM+1) for rna; normalised relative abundance for protein"));
+
+    public static final TableDef DRUG_RESPONSE = table("harmonised/drug_response", "(line, compound) with an AUC",
+            col(MODEL_ID, DataTypes.StringType, false, "DepMap ModelID"),
+            col(BROAD_ID, DataTypes.StringType, false, "compound id (PRISM broad_id)"),
+            col(SCREEN_ID, DataTypes.StringType, false, "screen the AUC comes from (highest priority available)"),
+            col(AUC, DataTypes.DoubleType, false, "area under the dose-response curve; mean of the curves in that screen"),
+            col(AUC_Z, DataTypes.DoubleType, true, "AUC z-scored per compound over all PRISM lines (null if its SD is 0)"),
+            col(N_CURVES, DataTypes.IntegerType, false, "curves averaged"));
+
+    public static final TableDef DRUGS = table("harmonised/drugs", "compound measured in a harmonised line",
+            col(BROAD_ID, DataTypes.StringType, false, "compound id"),
+            col(DRUG_NAME, DataTypes.StringType, true, "compound name"),
+            col(MOAS, DataTypes.createArrayType(DataTypes.StringType, false), false, "mechanisms of action (PRISM moa split on ', ')"),
+            col(TARGETS, DataTypes.createArrayType(DataTypes.StringType, false), false, "targets (PRISM target split on ', ')"),
+            col(PHASE, DataTypes.StringType, true, "clinical phase"),
+            col(N_LINES, DataTypes.IntegerType, false, "harmonised lines with an AUC"));
+
+    public static final TableDef MOA_SETS = table("harmonised/moa_sets", "(MoA, compound) membership; a compound with two MoAs is in both",
+            col(MOA, DataTypes.StringType, false, "mechanism of action"),
+            col(BROAD_ID, DataTypes.StringType, false, "compound id"));
+
+    public static final TableDef INGESTION_QC = table("qc/ingestion_qc", "ingestion or harmonisation step",
+            col(STEP_INDEX, DataTypes.IntegerType, false, "order of the step"),
+            col(STEP, DataTypes.StringType, false, "what the step did"),
+            col(DATASET, DataTypes.StringType, false, "models, rna, protein, prism or harmonised"),
+            col(LINE_COUNT, DataTypes.LongType, true, "cell lines after the step"),
+            col(FEATURE_COUNT, DataTypes.LongType, true, "genes / proteins / compounds / curves after the step"),
+            col(LINEAGE_COUNT, DataTypes.LongType, true, "lineages after the step"),
+            col(DETAIL, DataTypes.StringType, true, "what was dropped and why"));
+
+    /** All tables in the order a run writes them. */
+    public static List<TableDef> all() {
+        return List.of(SAMPLES, FEATURES, OMICS, DRUG_RESPONSE, DRUGS, MOA_SETS, INGESTION_QC);
+    }
+
+    private record Col(StructField field, String doc) {}
+
+    private static Col col(String name, DataType type, boolean nullable, String doc) {
+        return new Col(new StructField(name, type, nullable, Metadata.empty()), doc);
+    }
+
+    private static TableDef table(String path, String rowMeaning, Col... cols) {
+        List<StructField> fields = new ArrayList<>();
+        List<String> docs = new ArrayList<>();
+        for (Col c : cols) {
+            fields.add(c.field());
+            docs.add(c.doc());
+        }
+        return new TableDef(path, rowMeaning, new StructType(fields.toArray(new StructField[0])), List.copyOf(docs));
+    }
+}
