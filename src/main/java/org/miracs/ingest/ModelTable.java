@@ -41,7 +41,9 @@ public final class ModelTable implements Serializable {
         return ambiguousCcleNames;
     }
 
-    public static ModelTable read(String file, BufferedReader reader) throws IOException {
+    public static ModelTable read(String file, BufferedReader input) throws IOException {
+        // physical line numbers, as an editor shows them (free-text fields may span lines)
+        java.io.LineNumberReader reader = new java.io.LineNumberReader(input);
         String[] header = CsvRecords.readRecord(reader);
         if (header == null) {
             throw InputException.of(file, "the file is empty; expected a header with ModelID, CCLEName, OncotreeLineage");
@@ -56,18 +58,17 @@ public final class ModelTable implements Serializable {
         Map<String, ModelRecord> byId = new LinkedHashMap<>();
         Map<String, String> byCcle = new HashMap<>();
         java.util.Set<String> ambiguous = new java.util.TreeSet<>();
-        long row = 1;
         String[] fields;
         while (true) {
+            long row = reader.getLineNumber() + 1;
             try {
                 fields = CsvRecords.readRecord(reader);
             } catch (IllegalArgumentException e) {
-                throw InputException.at(file, Long.toString(row + 1), null, "well-formed CSV", e.getMessage());
+                throw InputException.at(file, Long.toString(row), null, "well-formed CSV", e.getMessage());
             }
             if (fields == null) {
                 break;
             }
-            row++;
             if (fields.length == 1 && fields[0].isEmpty()) {
                 continue;
             }
