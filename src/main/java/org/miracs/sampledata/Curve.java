@@ -42,7 +42,7 @@ final class Curve {
     static void fit(double auc, SplittableRandom r, double[] out) {
         double upper = auc < 0.95 ? 1.0 : auc + Rand.uniform(r, 0.03, 0.25);
         double u = r.nextDouble();
-        double lower = auc * 0.9 * Math.pow(u, 0.7);
+        double lower = auc * 0.9 * StrictMath.pow(u, 0.7);
         double slope = StrictMath.exp(Rand.uniform(r, StrictMath.log(0.5), StrictMath.log(4.0)));
         double k = slope * LN2;
         double phi = (auc - lower) / (upper - lower);

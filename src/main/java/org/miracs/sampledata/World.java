@@ -866,7 +866,7 @@ final class World {
         pr.scale = Rand.uniform(r, 0.25, 0.9);
         pr.offset = 0.3 * Rand.gaussian(r);
         double u = r.nextDouble();
-        pr.basePeptides = Math.min(300, 1 + (int) Math.floor(Math.exp(4.2 * u)));
+        pr.basePeptides = Math.min(300, 1 + (int) Math.floor(StrictMath.exp(4.2 * u)));
         proteins.add(pr);
     }
 
