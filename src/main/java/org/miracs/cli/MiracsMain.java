@@ -25,7 +25,7 @@ public final class MiracsMain {
     private MiracsMain() {}
 
     static List<Command> commands() {
-        return List.of(new RunCommand());
+        return List.of(new RunCommand(), new GenerateCommand());
     }
 
     public static void main(String[] args) {
