@@ -13,6 +13,12 @@ final class SparkSessions {
         if (!conf.contains("spark.master")) {
             builder.master("local[*]");
         }
+        String master = conf.get("spark.master", "local[*]");
+        if (master.startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+            // 200 shuffle partitions are for clusters; on a laptop they turn every cached shuffle result
+            // into hundreds of tiny tasks
+            builder.config("spark.sql.shuffle.partitions", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        }
         return builder.getOrCreate();
     }
 }

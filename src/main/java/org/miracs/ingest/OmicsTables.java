@@ -1,5 +1,16 @@
 package org.miracs.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.miracs.schema.Columns.FEATURE;
+import static org.miracs.schema.Columns.LINEAGE;
+import static org.miracs.schema.Columns.MODEL_ID;
+import static org.miracs.schema.Columns.VALUE;
+import static org.miracs.schema.Columns.VIEW;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +22,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.miracs.ingest.ProteomicsLayout.ProteinRow;
 import org.miracs.ingest.SampleSelection.Sample;
@@ -19,6 +32,20 @@ import scala.Tuple2;
 
 /** One view's harmonised feature annotations and long-form values, restricted to the kept lines. */
 final class OmicsTables {
+    // working columns: one row per line (rna) or per protein with its values as an array, exploded by position
+    private static final String VALUES = "values";
+    private static final String POS = "pos";
+    private static final StructType VECTORS = new StructType().add(VIEW, DataTypes.StringType, false)
+            .add(LINEAGE, DataTypes.StringType, false).add(MODEL_ID, DataTypes.StringType, false)
+            .add(VALUES, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+    private static final StructType INDEX = new StructType().add(POS, DataTypes.IntegerType, false)
+            .add(FEATURE, DataTypes.StringType, false);
+    private static final StructType PROTEIN_VECTORS = new StructType().add(VIEW, DataTypes.StringType, false)
+            .add(FEATURE, DataTypes.StringType, false)
+            .add(VALUES, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+    private static final StructType SAMPLE_INDEX = new StructType().add(POS, DataTypes.IntegerType, false)
+            .add(MODEL_ID, DataTypes.StringType, false).add(LINEAGE, DataTypes.StringType, false);
+
     private final Dataset<Row> features;
     private final Dataset<Row> values;
     private final long featureCount;
@@ -81,24 +108,21 @@ final class OmicsTables {
                         ExpressionLayout.entrezId(names[j]), null, observed[j] / (double) lines));
             }
         }
-        Broadcast<String[]> namesB = jsc.broadcast(names);
-        Broadcast<boolean[]> keptB = jsc.broadcast(kept);
-        JavaRDD<Row> values = rows.flatMap(row -> {
-            String lineage = keep.value().get(row._1()).lineage();
-            double[] v = row._2();
-            String[] n = namesB.value();
-            boolean[] k = keptB.value();
-            List<Row> out = new ArrayList<>(v.length);
-            for (int j = 0; j < v.length; j++) {
-                if (k[j] && !Double.isNaN(v[j])) {
-                    out.add(RowFactory.create(HarmonisedData.VIEW_RNA, lineage, row._1(), n[j], v[j]));
-                }
+        List<Row> index = new ArrayList<>();
+        for (int j = 0; j < nf; j++) {
+            if (kept[j]) {
+                index.add(RowFactory.create(j, names[j]));
             }
-            return out.iterator();
-        });
-        return new OmicsTables(spark.createDataFrame(featureRows, Tables.FEATURES.schema()),
-                spark.createDataFrame(values, Tables.OMICS.schema()), featureRows.size(), nf - featureRows.size(),
-                () -> rows.unpersist(false));
+        }
+        JavaRDD<Row> vectors = rows.map(t -> RowFactory.create(HarmonisedData.VIEW_RNA,
+                keep.value().get(t._1()).lineage(), t._1(), t._2()));
+        Dataset<Row> values = spark.createDataFrame(vectors, VECTORS)
+                .select(col(VIEW), col(LINEAGE), col(MODEL_ID), posexplode(col(VALUES)).as(new String[] {POS, VALUE}))
+                .filter(not(isnan(col(VALUE))))
+                .join(broadcast(spark.createDataFrame(index, INDEX)), POS)
+                .select(VIEW, LINEAGE, MODEL_ID, FEATURE, VALUE);
+        return new OmicsTables(spark.createDataFrame(featureRows, Tables.FEATURES.schema()), values,
+                featureRows.size(), nf - featureRows.size(), () -> rows.unpersist(false));
     }
 
     /**
@@ -126,20 +150,21 @@ final class OmicsTables {
             return RowFactory.create(HarmonisedData.VIEW_PROTEIN, p.proteinId(), p.geneSymbol(), null, p.uniprotAcc(),
                     observed / (double) lines);
         });
-        JavaRDD<Row> values = kept.flatMap(t -> {
-            List<Row> out = new ArrayList<>();
-            double[] v = t._2();
-            for (int k = 0; k < modelIds.length; k++) {
-                Sample s = keep.value().get(modelIds[k]);
-                if (s != null && !Double.isNaN(v[k])) {
-                    out.add(RowFactory.create(HarmonisedData.VIEW_PROTEIN, s.lineage(), modelIds[k], t._1().proteinId(), v[k]));
-                }
+        List<Row> index = new ArrayList<>();
+        for (int k = 0; k < modelIds.length; k++) {
+            Sample sample = keep.value().get(modelIds[k]);
+            if (sample != null) {
+                index.add(RowFactory.create(k, modelIds[k], sample.lineage()));
             }
-            return out.iterator();
-        });
+        }
+        JavaRDD<Row> vectors = kept.map(t -> RowFactory.create(HarmonisedData.VIEW_PROTEIN, t._1().proteinId(), t._2()));
+        Dataset<Row> values = spark.createDataFrame(vectors, PROTEIN_VECTORS)
+                .select(col(VIEW), col(FEATURE), posexplode(col(VALUES)).as(new String[] {POS, VALUE}))
+                .filter(not(isnan(col(VALUE))))
+                .join(broadcast(spark.createDataFrame(index, SAMPLE_INDEX)), POS)
+                .select(VIEW, LINEAGE, MODEL_ID, FEATURE, VALUE);
         long featureCount = kept.count();
-        return new OmicsTables(spark.createDataFrame(features, Tables.FEATURES.schema()),
-                spark.createDataFrame(values, Tables.OMICS.schema()), featureCount,
+        return new OmicsTables(spark.createDataFrame(features, Tables.FEATURES.schema()), values, featureCount,
                 proteomics.rowCount() - featureCount, () -> { });
     }
 
