@@ -7,7 +7,7 @@ public final class IndexSort {
 
     /**
      * Indices {@code 0..n-1} ordered by ascending {@code key}, stable (equal keys keep index order).
-     * NaN keys sort last (as {@link Double#compare} orders them).
+     * Keys compare as numpy does: -0.0 equals 0.0, NaN sorts last.
      */
     public static int[] ascending(double[] key) {
         int n = key.length;
@@ -17,6 +17,19 @@ public final class IndexSort {
         }
         sortAscending(key, idx, 0, n, new int[n]);
         return idx;
+    }
+
+    /** numpy's order: {@code <} with NaN last; unlike {@link Double#compare}, -0.0 == 0.0. */
+    static int cmp(double a, double b) {
+        if (a < b) {
+            return -1;
+        }
+        if (a > b) {
+            return 1;
+        }
+        boolean na = Double.isNaN(a);
+        boolean nb = Double.isNaN(b);
+        return na == nb ? 0 : (na ? 1 : -1);
     }
 
     /** Stable merge sort of {@code idx[from, to)} by {@code key[idx[.]]}; {@code tmp} at least as long as idx. */
@@ -30,7 +43,7 @@ public final class IndexSort {
                 int v = idx[i];
                 double kv = key[v];
                 int j = i - 1;
-                while (j >= from && Double.compare(key[idx[j]], kv) > 0) {
+                while (j >= from && cmp(key[idx[j]], kv) > 0) {
                     idx[j + 1] = idx[j];
                     j--;
                 }
@@ -41,7 +54,7 @@ public final class IndexSort {
         int mid = (from + to) >>> 1;
         sortAscending(key, idx, from, mid, tmp);
         sortAscending(key, idx, mid, to, tmp);
-        if (Double.compare(key[idx[mid - 1]], key[idx[mid]]) <= 0) {
+        if (cmp(key[idx[mid - 1]], key[idx[mid]]) <= 0) {
             return;
         }
         System.arraycopy(idx, from, tmp, from, n);
@@ -49,7 +62,7 @@ public final class IndexSort {
         int j = mid;
         int k = from;
         while (i < mid && j < to) {
-            if (Double.compare(key[tmp[j]], key[tmp[i]]) < 0) {
+            if (cmp(key[tmp[j]], key[tmp[i]]) < 0) {
                 idx[k++] = tmp[j++];
             } else {
                 idx[k++] = tmp[i++];
