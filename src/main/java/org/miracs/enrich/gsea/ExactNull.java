@@ -1,17 +1,21 @@
 package org.miracs.enrich.gsea;
 
-import java.util.Arrays;
-
 /**
  * EXACT null: for permutation t, set s's null is the ES of the ranks {i : perm_t[i] in H_s}
  * (decoupler's {@code set_msk[ridx[t]]}), with the same ranked |r| and dec.
  *
  * <p>Per permutation, one pass over i = 0..N-1 appends i to every set containing the feature at
- * observed rank perm_t[i] (a counting sort), so every set's permuted hit ranks come out sorted
- * in O(N + sum k) without sorting. Each null is evaluated in closed form from its sorted hits in
+ * observed rank perm_t[i] (a counting sort), so every set's permuted hit ranks come out sorted in
+ * O(N + sum k) without sorting; the same pass accumulates each set's {@code sum_set} in rank order
+ * (bit-identical to decoupler's). Each null is then evaluated in closed form from its sorted hits in
  * O(k); when it is within 1e-9 of the observed ES or of a sign tie (|mx_pos| = |mx_neg|), it is
- * re-evaluated with decoupler's exact sequential arithmetic, so counts and signs equal
- * decoupler's bit-for-bit. No allocation inside the permutation loop.
+ * re-evaluated with decoupler's exact sequential arithmetic ({@link EnrichmentWalk#exact}), so
+ * counts and signs equal decoupler's bit-for-bit. No allocation inside the permutation loop.
+ *
+ * <p>Speed details: memberships are laid out M per rank (M chosen from the data, unused slots
+ * point at a per-rank dummy, rare ranks with more than M memberships take a side loop), so the
+ * pass has no data-dependent branches; running extremes are tracked on the raw bits of
+ * non-negative doubles (branch-free); sets are visited grouped by size so loop exits predict well.
  */
 final class ExactNull {
     static final double TIE_TOL = 1e-9;
@@ -23,101 +27,193 @@ final class ExactNull {
         final int n = rl.n;
         final int nSets = hits.length;
         final double[] absR = rl.absR;
-        int[] ks = new int[nSets];
-        int[] base = new int[nSets];
+        NullStats st = new NullStats(nSets);
+        st.permutations = times;
+        if (nSets == 0 || times == 0) {
+            return st;
+        }
+        // visit sets grouped by size (loop trip counts repeat -> predictable)
+        final int[] order = new int[nSets];
+        {
+            long[] kk = new long[nSets];
+            for (int s = 0; s < nSets; s++) {
+                kk[s] = ((long) hits[s].length << 32) | s;
+            }
+            java.util.Arrays.sort(kk);
+            for (int x = 0; x < nSets; x++) {
+                order[x] = (int) kk[x];
+            }
+        }
+        // slot layout: internal set index x (in 'order'), base offsets
+        final int[] ks = new int[nSets];
+        final int[] base = new int[nSets + n];
         int total = 0;
-        int[] memCount = new int[n + 1];
-        for (int s = 0; s < nSets; s++) {
-            ks[s] = hits[s].length;
-            base[s] = total;
-            total += ks[s];
-            for (int r : hits[s]) {
+        int[] xOf = new int[nSets];
+        for (int x = 0; x < nSets; x++) {
+            int s = order[x];
+            xOf[s] = x;
+            ks[x] = hits[s].length;
+            base[x] = total;
+            total += ks[x];
+        }
+        int[] memCount = new int[n];
+        for (int[] h : hits) {
+            for (int r : h) {
                 memCount[r]++;
             }
         }
-        int[] memStart = new int[n + 1];
+        final int m = chooseSlotsPerRank(memCount);
+        // per-rank dummy sets nSets + r, each with m trash slots
         for (int r = 0; r < n; r++) {
-            memStart[r + 1] = memStart[r] + memCount[r];
+            base[nSets + r] = total + r * m;
         }
-        int[] memSet = new int[total];
-        int[] cursor = Arrays.copyOf(memStart, n);
-        for (int s = 0; s < nSets; s++) {
-            for (int r : hits[s]) {
-                memSet[cursor[r]++] = s;
+        final int[] pos = new int[total + n * m];
+        final double[] sum = new double[nSets + n];
+        final int[] slotSet = new int[n * m];
+        int[] ovCount = new int[n + 1];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < m; c++) {
+                slotSet[r * m + c] = nSets + r;
+            }
+            ovCount[r] = Math.max(0, memCount[r] - m);
+        }
+        final int[] ovStart = new int[n + 1];
+        for (int r = 0; r < n; r++) {
+            ovStart[r + 1] = ovStart[r] + ovCount[r];
+        }
+        final int[] ovSet = new int[ovStart[n]];
+        {
+            int[] used = new int[n];
+            for (int x = 0; x < nSets; x++) {
+                for (int r : hits[order[x]]) {
+                    int u = used[r]++;
+                    if (u < m) {
+                        slotSet[r * m + u] = x;
+                    } else {
+                        ovSet[ovStart[r] + u - m] = x;
+                    }
+                }
             }
         }
-        final double[] sgnEs = new double[nSets];
-        final boolean[] negative = new boolean[nSets];
-        for (int s = 0; s < nSets; s++) {
-            negative[s] = es[s] < 0;
-            sgnEs[s] = negative[s] ? -es[s] : es[s];
+        final boolean hasOverflow = ovStart[n] > 0;
+        final double[] decX = new double[nSets];
+        final double[] esX = new double[nSets];
+        final boolean[] negX = new boolean[nSets];
+        final double[] sgnEsX = new double[nSets];
+        for (int x = 0; x < nSets; x++) {
+            int s = order[x];
+            decX[x] = dec[s];
+            esX[x] = es[s];
+            negX[x] = es[s] < 0;
+            sgnEsX[x] = Math.abs(es[s]);
         }
-        final int[] pos = new int[total];
-        final double[] w = new double[total];
-        final int[] fill = new int[nSets];
+        final int[] fill = new int[nSets + n];
         final int[] perm = new int[n];
-        NullStats st = new NullStats(nSets);
-        final int[] nPos = st.nPos;
-        final double[] sumPos = st.sumPos;
-        final double[] sumNeg = st.sumNeg;
-        final int[] count = st.count;
+        final int[] nPos = new int[nSets];
+        final double[] sumPos = new double[nSets];
+        final double[] sumNeg = new double[nSets];
+        final int[] count = new int[nSets];
 
         for (int t = 0; t < times; t++) {
             src.next(perm);
-            // counting sort of every set's permuted hit ranks
-            for (int s = 0; s < nSets; s++) {
-                fill[s] = base[s];
-            }
+            System.arraycopy(base, 0, fill, 0, nSets + n);
+            java.util.Arrays.fill(sum, 0, nSets, 0.0);
+            // counting sort of every set's permuted hit ranks + sequential sum_set
             for (int i = 0; i < n; i++) {
                 int r = perm[i];
-                int me = memStart[r + 1];
                 double wi = absR[i];
-                for (int m = memStart[r]; m < me; m++) {
-                    int q = fill[memSet[m]]++;
+                int so = r * m;
+                for (int c = 0; c < m; c++) {
+                    int x = slotSet[so + c];
+                    int q = fill[x];
                     pos[q] = i;
-                    w[q] = wi;
+                    fill[x] = q + 1;
+                    sum[x] += wi;
+                }
+                if (hasOverflow) {
+                    int oe = ovStart[r + 1];
+                    for (int o = ovStart[r]; o < oe; o++) {
+                        int x = ovSet[o];
+                        int q = fill[x];
+                        pos[q] = i;
+                        fill[x] = q + 1;
+                        sum[x] += wi;
+                    }
                 }
             }
-            for (int s = 0; s < nSets; s++) {
-                int b = base[s];
-                int k = ks[s];
-                int e = b + k;
-                double sum = 0;
-                for (int q = b; q < e; q++) {
-                    sum += w[q];
-                }
+            for (int x = 0; x < nSets; x++) {
+                int b = base[x];
+                int k = ks[x];
+                double sumX = sum[x];
                 double nul;
-                if (sum == 0.0) {
+                if (sumX == 0.0) {
                     nul = 0.0;
                 } else {
-                    double dS = dec[s] * sum;
+                    double dS = decX[x] * sumX;
+                    // running-sum values scaled by sum_set: before_j = U_j - c_j dS, after_j = before_j + w_j.
+                    // max(after) and max(-before) over values >= 0 (both start at 0) are taken on the raw
+                    // IEEE bits, which order non-negative doubles; negative values map to negative longs
+                    // and never win. Branch-free (cmov).
                     double u = 0;
-                    double mx = 0;
-                    double mn = 0;
-                    for (int q = b, j = 0; q < e; q++, j++) {
-                        double before = u - (pos[q] - j) * dS;
-                        double wq = w[q];
-                        mn = before < mn ? before : mn;
+                    long mxBits = 0;
+                    long mnBits = 0;
+                    for (int j = 0; j < k; j++) {
+                        int p = pos[b + j];
+                        double wq = absR[p];
+                        double negBefore = (p - j) * dS - u;
                         u += wq;
-                        double after = before + wq;
-                        mx = after > mx ? after : mx;
+                        mnBits = Math.max(mnBits, Double.doubleToRawLongBits(negBefore));
+                        mxBits = Math.max(mxBits, Double.doubleToRawLongBits(wq - negBefore));
                     }
-                    double mxp = mx / sum;
-                    double mxn = mn / sum;
+                    double mxp = Double.longBitsToDouble(mxBits) / sumX;
+                    double mxn = -(Double.longBitsToDouble(mnBits) / sumX);
                     nul = mxp > -mxn ? mxp : mxn;
-                    if (Math.abs(mxp + mxn) <= TIE_TOL || Math.abs(nul - es[s]) <= TIE_TOL) {
-                        nul = EnrichmentWalk.exact(absR, n, pos, b, k, sum, dec[s]);
+                    if (Math.abs(mxp + mxn) <= TIE_TOL || Math.abs(nul - esX[x]) <= TIE_TOL) {
+                        nul = EnrichmentWalk.exact(absR, n, pos, b, k, sumX, decX[x]);
                     }
                 }
-                boolean p = nul >= 0.0;
-                nPos[s] += p ? 1 : 0;
-                sumPos[s] += p ? nul : 0.0;
-                sumNeg[s] += p ? 0.0 : nul;
-                double sn = negative[s] ? -nul : nul;
-                count[s] += sn >= sgnEs[s] ? 1 : 0;
+                boolean isPos = nul >= 0.0;
+                nPos[x] += isPos ? 1 : 0;
+                sumPos[x] += isPos ? nul : 0.0;
+                sumNeg[x] += isPos ? 0.0 : nul;
+                double sn = negX[x] ? -nul : nul;
+                count[x] += sn >= sgnEsX[x] ? 1 : 0;
             }
         }
-        st.permutations = times;
+        for (int s = 0; s < nSets; s++) {
+            int x = xOf[s];
+            st.nPos[s] = nPos[x];
+            st.sumPos[s] = sumPos[x];
+            st.sumNeg[s] = sumNeg[x];
+            st.count[s] = count[x];
+        }
         return st;
+    }
+
+    /** Slots per rank M minimizing N*M + 12 * (ranks with more than M memberships). */
+    static int chooseSlotsPerRank(int[] memCount) {
+        int n = memCount.length;
+        int maxM = 0;
+        for (int c : memCount) {
+            maxM = Math.max(maxM, c);
+        }
+        int best = Math.max(1, maxM);
+        double bestCost = Double.MAX_VALUE;
+        for (int m = 1; m <= Math.max(1, maxM); m++) {
+            long over = 0;
+            long overSlots = 0;
+            for (int c : memCount) {
+                if (c > m) {
+                    over++;
+                    overSlots += c - m;
+                }
+            }
+            double cost = (double) n * m + 12.0 * over + 2.0 * overSlots;
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = m;
+            }
+        }
+        return best;
     }
 }

@@ -41,7 +41,7 @@ final class FastNull {
         for (int i = 0; i < nSizes; i++) {
             decs[i] = EnrichmentWalk.dec(n, sizes[i]);
         }
-        final double[][] nulls = new double[nSizes][times];
+        final long[][] nulls = new long[nSizes][times]; // order-preserving keys of the null ES values
         final int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
@@ -67,7 +67,7 @@ final class FastNull {
                 sum += absR[p];
                 int cnt = q + 1;
                 if (cnt == nextSize) {
-                    nulls[si][t] = closedForm(absR, sp, cnt, sum, decs[si]);
+                    nulls[si][t] = key(closedForm(absR, sp, cnt, sum, decs[si]));
                     si++;
                     nextSize = si < nSizes ? sizesF[si] : -1;
                 }
@@ -77,14 +77,15 @@ final class FastNull {
         int[] sizePos = new int[nSizes];
         double[] sizeSumPos = new double[nSizes];
         double[] sizeSumNeg = new double[nSizes];
+        final long zeroKey = key(0.0);
         for (int si = 0; si < nSizes; si++) {
-            double[] v = nulls[si];
+            long[] v = nulls[si];
             int np = 0;
             double sp2 = 0;
             double sn = 0;
             for (int t = 0; t < times; t++) {
-                double x = v[t];
-                boolean p = x >= 0.0;
+                double x = unkey(v[t]);
+                boolean p = v[t] >= zeroKey;
                 np += p ? 1 : 0;
                 sp2 += p ? x : 0.0;
                 sn += p ? 0.0 : x;
@@ -98,16 +99,17 @@ final class FastNull {
             st.nPos[s] = sizePos[si];
             st.sumPos[s] = sizeSumPos[si];
             st.sumNeg[s] = sizeSumNeg[si];
-            double[] v = nulls[si];
-            double e = es[s];
+            // keys lie within +-2^62, so differences do not overflow; (a - b) >>> 63 is [a < b]
+            long[] v = nulls[si];
+            long ke = key(es[s]);
             int c = 0;
-            if (e >= 0) {
+            if (es[s] >= 0) {
                 for (int t = 0; t < times; t++) {
-                    c += v[t] >= e ? 1 : 0;
+                    c += (int) ((ke - 1 - v[t]) >>> 63);      // v >= e
                 }
             } else {
                 for (int t = 0; t < times; t++) {
-                    c += v[t] <= e ? 1 : 0;
+                    c += (int) ((v[t] - ke - 1) >>> 63);      // v <= e
                 }
             }
             st.count[s] = c;
@@ -122,18 +124,28 @@ final class FastNull {
         }
         double dS = dec * sum;
         double u = 0;
-        double mx = 0;
-        double mn = 0;
+        long mxBits = 0;
+        long mnBits = 0;
         for (int j = 0; j < k; j++) {
-            double wq = absR[sp[j]];
-            double before = u - (sp[j] - j) * dS;
-            mn = before < mn ? before : mn;
+            int p = sp[j];
+            double wq = absR[p];
+            double negBefore = (p - j) * dS - u;
             u += wq;
-            double after = before + wq;
-            mx = after > mx ? after : mx;
+            mnBits = Math.max(mnBits, Double.doubleToRawLongBits(negBefore));
+            mxBits = Math.max(mxBits, Double.doubleToRawLongBits(wq - negBefore));
         }
-        double mxp = mx / sum;
-        double mxn = mn / sum;
+        double mxp = Double.longBitsToDouble(mxBits) / sum;
+        double mxn = -(Double.longBitsToDouble(mnBits) / sum);
         return mxp > -mxn ? mxp : mxn;
+    }
+
+    /** Order-preserving map of a double to a long (for |d| <= 1 the keys lie within +-2^62). */
+    static long key(double d) {
+        long b = Double.doubleToRawLongBits(d);
+        return b ^ ((b >> 63) & 0x7FFFFFFFFFFFFFFFL);
+    }
+
+    static double unkey(long k) {
+        return Double.longBitsToDouble(k ^ ((k >> 63) & 0x7FFFFFFFFFFFFFFFL));
     }
 }
