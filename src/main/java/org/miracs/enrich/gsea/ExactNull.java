@@ -6,9 +6,8 @@ package org.miracs.enrich.gsea;
  *
  * <p>Per permutation, one pass over i = 0..N-1 appends i to every set containing the feature at
  * observed rank perm_t[i] (a counting sort), so every set's permuted hit ranks come out sorted in
- * O(N + sum k) without sorting; the same pass accumulates each set's {@code sum_set} in rank order
- * (bit-identical to decoupler's). Each null is then evaluated in closed form from its sorted hits in
- * O(k); when it is within 1e-9 of the observed ES or of a sign tie (|mx_pos| = |mx_neg|), it is
+ * O(N + sum k) without sorting. Each null is then evaluated in closed form from its sorted hits in
+ * O(k) (with sum_set summed pairwise); when it is within 1e-9 of the observed ES or of a sign tie (|mx_pos| = |mx_neg|), it is
  * re-evaluated with decoupler's exact sequential arithmetic ({@link EnrichmentWalk#exact}), so
  * counts and signs equal decoupler's bit-for-bit. No allocation inside the permutation loop.
  *
@@ -68,7 +67,6 @@ final class ExactNull {
             base[nSets + r] = total + r * m;
         }
         final int[] pos = new int[total + n * m];
-        final double[] sum = new double[nSets + n];
         final int[] slotSet = new int[n * m];
         int[] ovCount = new int[n + 1];
         for (int r = 0; r < n; r++) {
@@ -117,18 +115,56 @@ final class ExactNull {
         for (int t = 0; t < times; t++) {
             src.next(perm);
             System.arraycopy(base, 0, fill, 0, nSets + n);
-            java.util.Arrays.fill(sum, 0, nSets, 0.0);
-            // counting sort of every set's permuted hit ranks + sequential sum_set
+            // counting sort of every set's permuted hit ranks (memberships laid out m per rank,
+            // unused slots point at the rank's own dummy; the switch target is loop-invariant)
             for (int i = 0; i < n; i++) {
                 int r = perm[i];
-                double wi = absR[i];
                 int so = r * m;
-                for (int c = 0; c < m; c++) {
-                    int x = slotSet[so + c];
-                    int q = fill[x];
-                    pos[q] = i;
-                    fill[x] = q + 1;
-                    sum[x] += wi;
+                switch (m) {
+                    case 6: {
+                        int x = slotSet[so + 5];
+                        int q = fill[x];
+                        pos[q] = i;
+                        fill[x] = q + 1;
+                    }
+                    // fall through
+                    case 5: {
+                        int x = slotSet[so + 4];
+                        int q = fill[x];
+                        pos[q] = i;
+                        fill[x] = q + 1;
+                    }
+                    // fall through
+                    case 4: {
+                        int x = slotSet[so + 3];
+                        int q = fill[x];
+                        pos[q] = i;
+                        fill[x] = q + 1;
+                    }
+                    // fall through
+                    case 3: {
+                        int x = slotSet[so + 2];
+                        int q = fill[x];
+                        pos[q] = i;
+                        fill[x] = q + 1;
+                    }
+                    // fall through
+                    case 2: {
+                        int x = slotSet[so + 1];
+                        int q = fill[x];
+                        pos[q] = i;
+                        fill[x] = q + 1;
+                    }
+                    // fall through
+                    case 1: {
+                        int x = slotSet[so];
+                        int q = fill[x];
+                        pos[q] = i;
+                        fill[x] = q + 1;
+                        break;
+                    }
+                    default:
+                        throw new IllegalStateException("m=" + m);
                 }
                 if (hasOverflow) {
                     int oe = ovStart[r + 1];
@@ -137,14 +173,27 @@ final class ExactNull {
                         int q = fill[x];
                         pos[q] = i;
                         fill[x] = q + 1;
-                        sum[x] += wi;
                     }
                 }
             }
             for (int x = 0; x < nSets; x++) {
                 int b = base[x];
                 int k = ks[x];
-                double sumX = sum[x];
+                double sumX;
+                {
+                    // sum_set (pairwise order; the exact re-walk recomputes it sequentially)
+                    double s0 = 0;
+                    double s1 = 0;
+                    int j = 0;
+                    for (; j + 1 < k; j += 2) {
+                        s0 += absR[pos[b + j]];
+                        s1 += absR[pos[b + j + 1]];
+                    }
+                    if (j < k) {
+                        s0 += absR[pos[b + j]];
+                    }
+                    sumX = s0 + s1;
+                }
                 double nul;
                 if (sumX == 0.0) {
                     nul = 0.0;
@@ -169,7 +218,7 @@ final class ExactNull {
                     double mxn = -(Double.longBitsToDouble(mnBits) / sumX);
                     nul = mxp > -mxn ? mxp : mxn;
                     if (Math.abs(mxp + mxn) <= TIE_TOL || Math.abs(nul - esX[x]) <= TIE_TOL) {
-                        nul = EnrichmentWalk.exact(absR, n, pos, b, k, sumX, decX[x]);
+                        nul = EnrichmentWalk.exact(absR, n, pos, b, k, EnrichmentWalk.sumSet(absR, pos, b, k), decX[x]);
                     }
                 }
                 boolean isPos = nul >= 0.0;
@@ -190,16 +239,12 @@ final class ExactNull {
         return st;
     }
 
-    /** Slots per rank M minimizing N*M + 12 * (ranks with more than M memberships). */
+    /** Slots per rank m (1..6) minimizing N*m + 5 * (ranks with more than m memberships) + 1.5 * (overflow slots). */
     static int chooseSlotsPerRank(int[] memCount) {
         int n = memCount.length;
-        int maxM = 0;
-        for (int c : memCount) {
-            maxM = Math.max(maxM, c);
-        }
-        int best = Math.max(1, maxM);
+        int best = 1;
         double bestCost = Double.MAX_VALUE;
-        for (int m = 1; m <= Math.max(1, maxM); m++) {
+        for (int m = 1; m <= 6; m++) {
             long over = 0;
             long overSlots = 0;
             for (int c : memCount) {
@@ -208,7 +253,7 @@ final class ExactNull {
                     overSlots += c - m;
                 }
             }
-            double cost = (double) n * m + 12.0 * over + 2.0 * overSlots;
+            double cost = (double) n * m + 5.0 * over + 1.5 * overSlots;
             if (cost < bestCost) {
                 bestCost = cost;
                 best = m;
