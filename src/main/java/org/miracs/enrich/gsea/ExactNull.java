@@ -214,11 +214,15 @@ final class ExactNull {
                         mnBits = Math.max(mnBits, Double.doubleToRawLongBits(negBefore));
                         mxBits = Math.max(mxBits, Double.doubleToRawLongBits(wq - negBefore));
                     }
-                    double mxp = Double.longBitsToDouble(mxBits) / sumX;
-                    double mxn = -(Double.longBitsToDouble(mnBits) / sumX);
-                    nul = mxp > -mxn ? mxp : mxn;
-                    if (Math.abs(mxp + mxn) <= TIE_TOL || Math.abs(nul - esX[x]) <= TIE_TOL) {
+                    // sign decision and tie screens in the scaled space; one division
+                    double mxS = Double.longBitsToDouble(mxBits);
+                    double mnS = Double.longBitsToDouble(mnBits); // = -min(before), >= 0
+                    double nulS = mxS > mnS ? mxS : -mnS;
+                    double tol = TIE_TOL * sumX;
+                    if (Math.abs(mxS - mnS) <= tol || Math.abs(nulS - esX[x] * sumX) <= tol) {
                         nul = EnrichmentWalk.exact(absR, n, pos, b, k, EnrichmentWalk.sumSet(absR, pos, b, k), decX[x]);
+                    } else {
+                        nul = nulS / sumX;
                     }
                 }
                 boolean isPos = nul >= 0.0;

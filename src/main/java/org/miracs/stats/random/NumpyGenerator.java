@@ -119,6 +119,11 @@ public final class NumpyGenerator {
 
     /** {@code Generator.shuffle(a)} for a 1-D array: i = n-1..1, swap a[i] with a[random_interval(i)]. */
     public void shuffle(int[] a) {
+        bitGen.shuffle(a);
+    }
+
+    /** Reference version of {@link #shuffle(int[])} through {@link #randomInterval(int)} (for tests). */
+    void shuffleSlow(int[] a) {
         for (int i = a.length - 1; i >= 1; i--) {
             int j = randomInterval(i);
             int t = a[j];
