@@ -36,59 +36,32 @@ final class FastNull {
             return st;
         }
         sizes = java.util.Arrays.copyOf(sizes, nSizes);
-        final int kMax = sizes[nSizes - 1];
         final double[] decs = new double[nSizes];
         for (int i = 0; i < nSizes; i++) {
             decs[i] = EnrichmentWalk.dec(n, sizes[i]);
         }
         final long[][] nulls = new long[nSizes][times]; // order-preserving keys of the null ES values
-        final int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        final int[] sp = new int[kMax];
-        final NumpyGenerator g = new NumpyGenerator(new SeedSequence(unitSeed));
-        final int[] sizesF = sizes;
+        Sampler sampler = new Sampler(absR, sizes, decs, new NumpyGenerator(new SeedSequence(unitSeed)));
         for (int t = 0; t < times; t++) {
-            int si = 0;
-            int nextSize = sizesF[0];
-            double sum = 0;
-            for (int q = 0; q < kMax; q++) {
-                int j = q + g.boundedLemire32(n - 1 - q);
-                int p = a[j];
-                a[j] = a[q];
-                a[q] = p;
-                int x = q;
-                while (x > 0 && sp[x - 1] > p) {
-                    sp[x] = sp[x - 1];
-                    x--;
-                }
-                sp[x] = p;
-                sum += absR[p];
-                int cnt = q + 1;
-                if (cnt == nextSize) {
-                    nulls[si][t] = key(closedForm(absR, sp, cnt, sum, decs[si]));
-                    si++;
-                    nextSize = si < nSizes ? sizesF[si] : -1;
-                }
-            }
+            sampler.permutation(nulls, t);
         }
+        final int[] sizesF = sizes;
         // per size: sign counts and sums; per set: tail counts
         int[] sizePos = new int[nSizes];
         double[] sizeSumPos = new double[nSizes];
         double[] sizeSumNeg = new double[nSizes];
-        final long zeroKey = key(0.0);
         for (int si = 0; si < nSizes; si++) {
             long[] v = nulls[si];
             int np = 0;
             double sp2 = 0;
             double sn = 0;
             for (int t = 0; t < times; t++) {
-                double x = unkey(v[t]);
-                boolean p = v[t] >= zeroKey;
-                np += p ? 1 : 0;
-                sp2 += p ? x : 0.0;
-                sn += p ? 0.0 : x;
+                double x = unkey(v[t]) + 0.0;
+                int p = 1 - (int) (Double.doubleToRawLongBits(x) >>> 63); // branch-free x >= 0
+                double pd = p;
+                np += p;
+                sp2 += x * pd;
+                sn += x * (1.0 - pd);
             }
             sizePos[si] = np;
             sizeSumPos[si] = sp2;
@@ -117,8 +90,64 @@ final class FastNull {
         return st;
     }
 
-    /** ES of sorted hit ranks sp[0..k) in closed form (not bit-exact; MC mode). */
-    static double closedForm(double[] absR, int[] sp, int k, double sum, double dec) {
+    /** Per-permutation work, in its own method so the JIT compiles it as a unit. */
+    private static final class Sampler {
+        private final double[] absR;
+        private final int[] sizes;
+        private final double[] decs;
+        private final NumpyGenerator g;
+        private final int n;
+        private final int kMax;
+        private final int[] a;
+        private final int[] sp;
+
+        Sampler(double[] absR, int[] sizes, double[] decs, NumpyGenerator g) {
+            this.absR = absR;
+            this.sizes = sizes;
+            this.decs = decs;
+            this.g = g;
+            this.n = absR.length;
+            this.kMax = sizes[sizes.length - 1];
+            this.a = new int[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = i;
+            }
+            this.sp = new int[kMax + 1];
+            this.sp[0] = -1; // sentinel: the sorted sample lives in sp[1..q]
+        }
+
+        /** One ordered sample of kMax distinct ranks; the null ES of every size's prefix into nulls[.][t]. */
+        void permutation(long[][] nulls, int t) {
+            final int[] a = this.a;
+            final int[] sp = this.sp;
+            final int nSizes = sizes.length;
+            int si = 0;
+            int nextSize = sizes[0];
+            double sum = 0;
+            for (int q = 0; q < kMax; q++) {
+                int j = q + g.boundedLemire32(n - 1 - q);
+                int p = a[j];
+                a[j] = a[q];
+                a[q] = p;
+                int x = q;
+                while (sp[x] > p) {
+                    sp[x + 1] = sp[x];
+                    x--;
+                }
+                sp[x + 1] = p;
+                sum += absR[p];
+                int cnt = q + 1;
+                if (cnt == nextSize) {
+                    nulls[si][t] = key(closedForm(absR, sp, 1, cnt, sum, decs[si]));
+                    si++;
+                    nextSize = si < nSizes ? sizes[si] : -1;
+                }
+            }
+        }
+    }
+
+    /** ES of sorted hit ranks sp[off..off+k) in closed form (not bit-exact; MC mode). */
+    static double closedForm(double[] absR, int[] sp, int off, int k, double sum, double dec) {
         if (sum == 0.0) {
             return 0.0;
         }
@@ -127,7 +156,7 @@ final class FastNull {
         long mxBits = 0;
         long mnBits = 0;
         for (int j = 0; j < k; j++) {
-            int p = sp[j];
+            int p = sp[off + j];
             double wq = absR[p];
             double negBefore = (p - j) * dS - u;
             u += wq;
