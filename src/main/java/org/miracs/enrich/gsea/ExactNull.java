@@ -9,14 +9,14 @@ import java.util.Arrays;
  * <p>Per permutation, one pass over i = 0..N-1 appends i to every set containing the feature at
  * observed rank perm_t[i] (a counting sort), so every set's permuted hit ranks come out sorted in
  * O(N + sum k) without sorting. Each null is then evaluated in closed form from its sorted hits in
- * O(k) (with sum_set summed pairwise); when it is within 1e-9 of the observed ES or of a sign tie
+ * O(k); when it is within 1e-9 of the observed ES or of a sign tie
  * (|mx_pos| = |mx_neg|), it is re-evaluated with decoupler's exact sequential arithmetic
  * ({@link EnrichmentWalk#exact}), so counts and signs equal decoupler's bit-for-bit, and the
  * same-sign means differ from decoupler's only by summation rounding (~1e-15). No allocation
  * inside the permutation loop.
  *
  * <p>Speed details: memberships are laid out m per rank (m chosen from the data, unused slots
- * point at a per-rank dummy, rare ranks with more than m memberships take a side loop), so the
+ * point at a per-rank dummy writing to shared trash slots, rare ranks with more than m memberships take a side loop), so the
  * pass has no data-dependent branches; running extremes are tracked on the raw bits of
  * non-negative doubles and the sign/tail classification uses sign bits (branch-free); sets are
  * visited grouped by size so loop exits predict well.
@@ -65,9 +65,11 @@ final class ExactNull {
         }
         m = chooseSlotsPerRank(memCount);
         for (int r = 0; r < n; r++) {
-            base[nSets + r] = total + r * m; // the rank's dummy set: m trash slots
+            // the rank's dummy set: its own fill counter (no dependency chain between ranks), all
+            // dummies writing into the same m trash slots (keeps pos small and cache-resident)
+            base[nSets + r] = total;
         }
-        pos = new int[total + n * m];
+        pos = new int[total + m];
         slotSet = new int[n * m];
         ovStart = new int[n + 1];
         for (int r = 0; r < n; r++) {
@@ -209,66 +211,110 @@ final class ExactNull {
         }
     }
 
-    /** Null ES of every set for the gathered permutation; accumulates the per-set summaries. */
+    /**
+     * Null ES of every set for the gathered permutation; accumulates the per-set summaries.
+     * Consecutive sets of equal size (sets are grouped by size) are evaluated two at a time so the
+     * two running-sum dependency chains overlap.
+     */
     private void evaluate() {
         final int[] pos = this.pos;
         final double[] absR = this.absR;
-        for (int x = 0; x < nSets; x++) {
-            int b = base[x];
-            int k = ks[x];
-            double s0 = 0;
-            double s1 = 0;
-            int j0 = 0;
-            for (; j0 + 1 < k; j0 += 2) {
-                s0 += absR[pos[b + j0]];
-                s1 += absR[pos[b + j0 + 1]];
-            }
-            if (j0 < k) {
-                s0 += absR[pos[b + j0]];
-            }
-            double sumX = s0 + s1; // pairwise; the exact re-walk recomputes it sequentially
-            double nul;
-            if (sumX == 0.0) {
-                nul = 0.0;
+        int x = 0;
+        while (x < nSets) {
+            final int k = ks[x];
+            if (x + 1 < nSets && ks[x + 1] == k) {
+                final int b0 = base[x];
+                final int b1 = base[x + 1];
+                double s0 = 0;
+                double s1 = 0;
+                for (int j = 0; j < k; j++) {
+                    s0 += absR[pos[b0 + j]];
+                    s1 += absR[pos[b1 + j]];
+                }
+                final double dS0 = decX[x] * s0;
+                final double dS1 = decX[x + 1] * s1;
+                double u0 = 0;
+                double u1 = 0;
+                long mx0 = 0;
+                long mn0 = 0;
+                long mx1 = 0;
+                long mn1 = 0;
+                for (int j = 0; j < k; j++) {
+                    int p0 = pos[b0 + j];
+                    int p1 = pos[b1 + j];
+                    double w0 = absR[p0];
+                    double w1 = absR[p1];
+                    double nb0 = (p0 - j) * dS0 - u0;
+                    double nb1 = (p1 - j) * dS1 - u1;
+                    u0 += w0;
+                    u1 += w1;
+                    mn0 = Math.max(mn0, Double.doubleToRawLongBits(nb0));
+                    mx0 = Math.max(mx0, Double.doubleToRawLongBits(w0 - nb0));
+                    mn1 = Math.max(mn1, Double.doubleToRawLongBits(nb1));
+                    mx1 = Math.max(mx1, Double.doubleToRawLongBits(w1 - nb1));
+                }
+                accumulate(x, k, s0, mx0, mn0);
+                accumulate(x + 1, k, s1, mx1, mn1);
+                x += 2;
             } else {
-                // running-sum values scaled by sum_set: before_j = U_j - c_j dS, after_j = before_j + w_j,
-                // c_j = p_j - j misses so far. max(after) and max(-before) over values >= 0 (both start
-                // at 0) are taken on the raw IEEE bits, which order non-negative doubles; negative values
-                // map to negative longs and never win. Branch-free (cmov).
-                double dS = decX[x] * sumX;
+                final int b = base[x];
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    sum += absR[pos[b + j]];
+                }
+                final double dS = decX[x] * sum;
                 double u = 0;
-                long mxBits = 0;
-                long mnBits = 0;
+                long mx = 0;
+                long mn = 0;
                 for (int j = 0; j < k; j++) {
                     int p = pos[b + j];
-                    double wq = absR[p];
-                    double negBefore = (p - j) * dS - u;
-                    u += wq;
-                    mnBits = Math.max(mnBits, Double.doubleToRawLongBits(negBefore));
-                    mxBits = Math.max(mxBits, Double.doubleToRawLongBits(wq - negBefore));
+                    double w = absR[p];
+                    double nb = (p - j) * dS - u;
+                    u += w;
+                    mn = Math.max(mn, Double.doubleToRawLongBits(nb));
+                    mx = Math.max(mx, Double.doubleToRawLongBits(w - nb));
                 }
-                double mxS = Double.longBitsToDouble(mxBits);
-                double mnS = Double.longBitsToDouble(mnBits); // = -min(before) >= 0
-                double nulS = mxS > mnS ? mxS : -mnS;         // decoupler: mx_pos > -mx_neg ? mx_pos : mx_neg
-                double tol = TIE_TOL * sumX;
-                if (Math.abs(mxS - mnS) <= tol || Math.abs(nulS - esX[x] * sumX) <= tol) {
-                    nul = EnrichmentWalk.exact(absR, n, pos, b, k, EnrichmentWalk.sumSet(absR, pos, b, k), decX[x]);
-                } else {
-                    nul = nulS / sumX;
-                }
+                accumulate(x, k, sum, mx, mn);
+                x++;
             }
-            // branch-free classification from sign bits; nul + 0.0 turns -0.0 into +0.0
-            // (decoupler counts 0 as positive)
-            nul += 0.0;
-            int isPos = 1 - (int) (Double.doubleToRawLongBits(nul) >>> 63);
-            double posD = isPos;
-            nPos[x] += isPos;
-            sumPos[x] += nul * posD;
-            sumNeg[x] += nul * (1.0 - posD);
-            // ES >= 0: count nul >= es ; ES < 0: count -nul >= -es ; a - b is exactly +0 iff a == b
-            double d = nul * sgnX[x] - sgnEsX[x];
-            count[x] += 1 - (int) (Double.doubleToRawLongBits(d + 0.0) >>> 63);
         }
+    }
+
+    /**
+     * Finishes set x's null from the scaled extremes and adds it to the summaries.
+     *
+     * <p>Running-sum values scaled by sum_set: before_j = U_j - c_j dS and after_j = before_j + w_j,
+     * with c_j = p_j - j misses so far and dS = dec * sum_set. {@code mxBits} = bits of max(0, after)
+     * and {@code mnBits} = bits of max(0, -before): maxima of non-negative doubles taken on their raw
+     * IEEE bits (negative values map to negative longs and never win), branch-free.
+     */
+    private void accumulate(int x, int k, double sumX, long mxBits, long mnBits) {
+        double nul;
+        if (sumX == 0.0) {
+            nul = 0.0;
+        } else {
+            double mxS = Double.longBitsToDouble(mxBits);
+            double mnS = Double.longBitsToDouble(mnBits);
+            double nulS = mxS > mnS ? mxS : -mnS; // decoupler: mx_pos > -mx_neg ? mx_pos : mx_neg
+            double tol = TIE_TOL * sumX;
+            if (Math.abs(mxS - mnS) <= tol || Math.abs(nulS - esX[x] * sumX) <= tol) {
+                int b = base[x];
+                nul = EnrichmentWalk.exact(absR, n, pos, b, k, EnrichmentWalk.sumSet(absR, pos, b, k), decX[x]);
+            } else {
+                nul = nulS / sumX;
+            }
+        }
+        // branch-free classification from sign bits; nul + 0.0 turns -0.0 into +0.0
+        // (decoupler counts 0 as positive)
+        nul += 0.0;
+        int isPos = 1 - (int) (Double.doubleToRawLongBits(nul) >>> 63);
+        double posD = isPos;
+        nPos[x] += isPos;
+        sumPos[x] += nul * posD;
+        sumNeg[x] += nul * (1.0 - posD);
+        // ES >= 0: count nul >= es ; ES < 0: count -nul >= -es ; a - b is exactly +0 iff a == b
+        double d = nul * sgnX[x] - sgnEsX[x];
+        count[x] += 1 - (int) (Double.doubleToRawLongBits(d + 0.0) >>> 63);
     }
 
     /** Slots per rank m (1..6) minimizing N*m + 5 * (ranks with more than m memberships) + 1.5 * (overflow slots). */
