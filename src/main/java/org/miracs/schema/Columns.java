@@ -43,4 +43,15 @@ public final class Columns {
     public static final String FEATURE_COUNT = "features";
     public static final String LINEAGE_COUNT = "lineages";
     public static final String DETAIL = "detail";
+
+    // phase 1: MOFA
+    public static final String GROUP = "group";
+    public static final String SAMPLE = "sample";
+    public static final String FACTOR = "factor";
+    public static final String R2_PERCENT = "r2_percent";
+    public static final String ITERATION = "iteration";
+    public static final String ELBO = "elbo";
+    public static final String DELTA_ELBO = "delta_elbo";
+    public static final String ACTIVE_FACTORS = "active_factors";
+    public static final String SECONDS = "seconds";
 }

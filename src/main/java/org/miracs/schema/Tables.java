@@ -67,9 +67,41 @@ public final class Tables {
             col(LINEAGE_COUNT, DataTypes.LongType, true, "lineages after the step"),
             col(DETAIL, DataTypes.StringType, true, "what was dropped and why"));
 
+    // ---------------------------------------------------------------- phase 1: MOFA
+    public static final TableDef FACTORS = table("mofa/factors", "(group, sample, factor): E[Z]",
+            col(GROUP, DataTypes.StringType, false, "MOFA group (in run: the lineage)"),
+            col(SAMPLE, DataTypes.StringType, false, "sample (in run: the ModelID)"),
+            col(FACTOR, DataTypes.IntegerType, false, "factor number, from 1, ordered by total variance explained"),
+            col(VALUE, DataTypes.DoubleType, false, "posterior mean of the factor value"));
+
+    public static final TableDef WEIGHTS = table("mofa/weights", "(view, feature, factor): E[W], shared by all groups",
+            col(VIEW, DataTypes.StringType, false, "view (rna, protein, or the manifest's view)"),
+            col(FEATURE, DataTypes.StringType, false, "feature id"),
+            col(FACTOR, DataTypes.IntegerType, false, "factor number"),
+            col(VALUE, DataTypes.DoubleType, false, "posterior mean of the weight"));
+
+    public static final TableDef VARIANCE_EXPLAINED = table("mofa/variance_explained", "(group, view, factor)",
+            col(GROUP, DataTypes.StringType, false, "MOFA group"),
+            col(VIEW, DataTypes.StringType, false, "view"),
+            col(FACTOR, DataTypes.IntegerType, false, "factor number"),
+            col(R2_PERCENT, DataTypes.DoubleType, false, "variance explained in percent, as MOFA2 reports it"));
+
+    public static final TableDef VARIANCE_EXPLAINED_TOTAL = table("mofa/variance_explained_total", "(group, view)",
+            col(GROUP, DataTypes.StringType, false, "MOFA group"),
+            col(VIEW, DataTypes.StringType, false, "view"),
+            col(R2_PERCENT, DataTypes.DoubleType, false, "variance explained by all factors together, in percent"));
+
+    public static final TableDef TRAINING_TRACE = table("mofa/training_trace", "training iteration",
+            col(ITERATION, DataTypes.IntegerType, false, "iteration (0 = after initialisation)"),
+            col(ELBO, DataTypes.DoubleType, false, "evidence lower bound"),
+            col(DELTA_ELBO, DataTypes.DoubleType, true, "change from the previous iteration"),
+            col(ACTIVE_FACTORS, DataTypes.IntegerType, false, "factors not dropped"),
+            col(SECONDS, DataTypes.DoubleType, false, "wall seconds of the iteration"));
+
     /** All tables in the order a run writes them. */
     public static List<TableDef> all() {
-        return List.of(SAMPLES, FEATURES, OMICS, DRUG_RESPONSE, DRUGS, MOA_SETS, INGESTION_QC);
+        return List.of(SAMPLES, FEATURES, OMICS, DRUG_RESPONSE, DRUGS, MOA_SETS, INGESTION_QC,
+                FACTORS, WEIGHTS, VARIANCE_EXPLAINED, VARIANCE_EXPLAINED_TOTAL, TRAINING_TRACE);
     }
 
     private record Col(StructField field, String doc) {}
