@@ -62,15 +62,7 @@ public final class IngestStage implements Stage {
         ctx.metadata().recordInput("prism", files.prism());
         IngestionQc qc = new IngestionQc();
 
-        ModelTable models;
-        try (BufferedReader reader = TextFiles.open(spark.sparkContext().hadoopConfiguration(), files.models())) {
-            models = ModelTable.read(files.models(), reader);
-        }
-        qc.add("models", "models in Model.csv", (long) models.size(), null,
-                models.all().stream().map(ModelRecord::lineageName).filter(l -> l != null).distinct().count(),
-                models.withCcleName() + " with a CCLEName, " + models.withLineage() + " with an OncotreeLineage"
-                        + (models.ambiguousCcleNames().isEmpty() ? ""
-                        : "; CCLE names on several models (not bridged): " + models.ambiguousCcleNames()));
+        ModelTable models = readModels(spark, files.models(), qc);
 
         // RNA: ids first; values later for the kept lines only
         ExpressionReader expression = new ExpressionReader(spark, files.expression());
@@ -81,9 +73,7 @@ public final class IngestStage implements Stage {
                         : "24Q4 layout");
         Set<String> rnaModels = new HashSet<>();
         List<String> rnaUnknown = new ArrayList<>();
-        for (String id : rnaScan.modelIds()) {
-            (models.contains(id) ? rnaModels : rnaUnknown).add(id);
-        }
+        rnaScan.modelIds().forEach(id -> (models.contains(id) ? rnaModels : rnaUnknown).add(id));
         qc.add("rna", "lines in Model.csv", (long) rnaModels.size(), (long) expression.layout().featureCount(), null,
                 dropped(rnaUnknown, "ModelIDs not in Model.csv"));
 
@@ -98,23 +88,10 @@ public final class IngestStage implements Stage {
                     observed);
             qc.add("protein", "lines after resolving duplicated plexes", (long) plexes.lines().size(), proteomics.rowCount(),
                     null, plexes.decisions().isEmpty() ? "no line measured twice" : String.join("; ", plexes.decisions()));
-            // proteomics lines -> ModelIDs through CCLEName
-            Map<String, Integer> proteinLineIndex = new HashMap<>();
-            List<String> unmapped = new ArrayList<>();
-            List<String> mappedModelIds = new ArrayList<>();
-            List<Integer> mappedPositions = new ArrayList<>();
-            for (int i = 0; i < plexes.lines().size(); i++) {
-                ResolvedLine line = plexes.lines().get(i);
-                String modelId = models.modelIdOfCcleName(line.ccleName());
-                if (modelId == null) {
-                    unmapped.add(line.ccleName());
-                } else if (proteinLineIndex.putIfAbsent(modelId, mappedModelIds.size()) == null) {
-                    mappedModelIds.add(modelId);
-                    mappedPositions.add(i);
-                }
-            }
+            MappedLines mapped = MappedLines.of(plexes, models);
+            List<String> mappedModelIds = mapped.modelIds();
             qc.add("protein", "lines mapped to a ModelID", (long) mappedModelIds.size(), proteomics.rowCount(), null,
-                    dropped(unmapped, "CCLE names not in Model.csv"));
+                    dropped(mapped.unmapped(), "CCLE names not in Model.csv"));
 
             PrismReader.Result prism = PrismReader.read(spark, files.prism(), models, config.prism(), qc);
 
@@ -158,7 +135,7 @@ public final class IngestStage implements Stage {
 
             // omics values of the kept lines, long form
             OmicsTables rna = OmicsTables.rna(spark, expression, keep, config.expression().defaultEntriesOnly());
-            OmicsTables protein = OmicsTables.protein(spark, proteomics, plexes, mappedModelIds, mappedPositions, keep,
+            OmicsTables protein = OmicsTables.protein(spark, proteomics, plexes, mappedModelIds, mapped.positions(), keep,
                     pc.minObservedFraction());
             qc.add("rna", "genes observed in harmonised lines", (long) selection.samples().size(), rna.featureCount(), null,
                     rna.droppedFeatures() + " genes with no value dropped");
@@ -186,6 +163,39 @@ public final class IngestStage implements Stage {
             ctx.metadata().put("ingestion_qc", qc.steps());
             ctx.put(HarmonisedData.KEY, written);
             ctx.put(IngestionQc.KEY, qc);
+        }
+    }
+
+    private static ModelTable readModels(SparkSession spark, String file, IngestionQc qc) throws java.io.IOException {
+        ModelTable models;
+        try (BufferedReader reader = TextFiles.open(spark.sparkContext().hadoopConfiguration(), file)) {
+            models = ModelTable.read(file, reader);
+        }
+        qc.add("models", "models in Model.csv", (long) models.size(), null,
+                models.all().stream().map(ModelRecord::lineageName).filter(l -> l != null).distinct().count(),
+                models.withCcleName() + " with a CCLEName, " + models.withLineage() + " with an OncotreeLineage"
+                        + (models.ambiguousCcleNames().isEmpty() ? ""
+                        : "; CCLE names on several models (not bridged): " + models.ambiguousCcleNames()));
+        return models;
+    }
+
+    /** Proteomics lines bridged to ModelIDs through CCLEName: the ids, their resolved-line positions, the rest. */
+    record MappedLines(List<String> modelIds, List<Integer> positions, List<String> unmapped) {
+        static MappedLines of(PlexResolution plexes, ModelTable models) {
+            List<String> ids = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            List<String> unmapped = new ArrayList<>();
+            for (int i = 0; i < plexes.lines().size(); i++) {
+                ResolvedLine line = plexes.lines().get(i);
+                String modelId = models.modelIdOfCcleName(line.ccleName());
+                if (modelId == null) {
+                    unmapped.add(line.ccleName());
+                } else {
+                    ids.add(modelId); // CCLE names are unique per model, so each model appears once
+                    positions.add(i);
+                }
+            }
+            return new MappedLines(ids, positions, unmapped);
         }
     }
 
