@@ -37,7 +37,7 @@ public final class FactorUpdater {
                 final int hk = k * (k + 1) / 2;
                 // bar_nk = sum_d t_nd E[w_dk] (y_nd - sum_{j!=k} z_nj E[w_dj])
                 //        = c_nk + z_nk(old) H_kk - sum_{j<k} (z_nj(new) - z_nj(old)) H_kj
-                double bar = zs.c[i] + old * h[hk + k];
+                double bar = zs.c[n * K + k] + old * h[hk + k];
                 for (int j = 0; j < k; j++) bar -= dk[j] * h[hk + j];
                 // sigma2_nk = 1 / (E[alpha_gk] + sum_d t_nd E[w_dk^2]);  mu_nk = sigma2_nk * bar_nk
                 final double v = 1.0 / (alphaE[g * K + k] + p[k]);

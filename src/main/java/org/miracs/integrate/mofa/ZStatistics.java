@@ -8,7 +8,7 @@ import java.util.Arrays;
  * features' contribution; the sums are merged in a fixed block order, then {@link FactorUpdater} solves
  * q(z_n) per sample. With t_nd = E[tau_{g(n)d}] (0 where y_nd is missing) and R = Y - E[Z] E[W]^T:
  * <pre>
- *   c_nk   = sum_d t_nd E[w_dk] R_nd                      (factor-major, K x N)
+ *   c_nk   = sum_d t_nd E[w_dk] R_nd                      (sample-major, [n * K + k])
  *   P_nk   = sum_d t_nd E[w_dk^2]        = PG_{g(n)k} + PAdj_nk
  *   H_n,kj = sum_d t_nd E[w_dk] E[w_dj]  = HG_{g(n)} + HAdj_n   (lower triangle, packed)
  * </pre>
