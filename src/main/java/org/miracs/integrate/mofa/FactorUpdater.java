@@ -25,11 +25,12 @@ public final class FactorUpdater {
         for (int n = from; n < to; n++) {
             final int g = layout.groupOf(n);
             // H_n = HG_g + HAdj_n (lower triangle), P_n = PG_g + PAdj_n
-            System.arraycopy(zs.hg, g * T, h, 0, T);
+            System.arraycopy(zs.hg[g], 0, h, 0, T);
             System.arraycopy(zs.pg, g * K, p, 0, K);
-            if (zs.hasAdj[n]) {
-                for (int t = 0, o = n * T; t < T; t++) h[t] += zs.hAdj[o + t];
-                for (int k = 0, o = n * K; k < K; k++) p[k] += zs.pAdj[o + k];
+            if (zs.hasAdjustment(n)) {
+                final double[] ha = zs.hAdj[n], pa = zs.pAdj[n];
+                for (int t = 0; t < T; t++) h[t] += ha[t];
+                for (int k = 0; k < K; k++) p[k] += pa[k];
             }
             for (int k = 0; k < K; k++) {
                 final int i = k * N + n;
@@ -37,7 +38,7 @@ public final class FactorUpdater {
                 final int hk = k * (k + 1) / 2;
                 // bar_nk = sum_d t_nd E[w_dk] (y_nd - sum_{j!=k} z_nj E[w_dj])
                 //        = c_nk + z_nk(old) H_kk - sum_{j<k} (z_nj(new) - z_nj(old)) H_kj
-                double bar = zs.c[n * K + k] + old * h[hk + k];
+                double bar = zs.c[k][n] + old * h[hk + k];
                 for (int j = 0; j < k; j++) bar -= dk[j] * h[hk + j];
                 // sigma2_nk = 1 / (E[alpha_gk] + sum_d t_nd E[w_dk^2]);  mu_nk = sigma2_nk * bar_nk
                 final double v = 1.0 / (alphaE[g * K + k] + p[k]);

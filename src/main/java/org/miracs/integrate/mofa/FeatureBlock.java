@@ -20,17 +20,16 @@ import java.util.Arrays;
  * K x N change of E[Z]), so a distributed trainer can keep blocks on executors and run the same code.
  * Each block is processed by one thread at a time; results do not depend on the thread.
  *
- * <p>Layout: the features are cut into tiles of {@value #TILE}; inside a tile the data and the residual are
- * stored sample-major ({@code [n * width + f]}), so that the hot loops run over the features of a tile
- * with independent lanes (vectorised by the JIT, no reductions), while every per-feature sum over samples
- * still runs in sample order. A tile of 370 samples x 64 features (190 kB) stays in L2 during the K factor
- * sweeps. The tile width does not change any result.
+ * <p>Layout: the features are cut into tiles of {@value #TILE}; a tile stores one row per sample holding
+ * the tile's features ({@code rows[t * N + n][f]}). The hot loops run over the features of a row (independent
+ * lanes, every array indexed from 0, which the JIT vectorises), while every per-feature sum over samples
+ * still runs in sample order. The tile width changes no result.
  *
  * <p>Missing values: y is 0 in missing entries and R = Y - E[Z]E[W]^T is maintained everywhere (so it holds
- * minus the prediction there). Every sum over samples weights R by {@code tw} = E[tau_{g(n)d}] at observed
- * entries and 0 at missing ones (mofapy2's "tau[mask] = 0"), so no branch or re-zeroing is needed in the
- * hot loops; sums that involve E[z] or E[z^2] alone use per-group totals minus the missing entries (CSR
- * lists), and sums of squared residuals subtract the missing entries explicitly.
+ * minus the prediction there). Sums over samples weight R by {@code tw} = E[tau_{g(n)d}] at observed
+ * entries and 0 at missing ones (mofapy2's "tau[mask] = 0"), so the hot loops need no branch; sums that
+ * involve E[z] or E[z^2] alone use per-group totals minus the missing entries (CSR lists), and sums of
+ * squared residuals subtract the missing entries explicitly.
  */
 public final class FeatureBlock implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -38,7 +37,7 @@ public final class FeatureBlock implements Serializable {
     static final double TAU_PA = 1e-3;
     static final double TAU_PB = 1e-3;
     /** Features per tile. */
-    static final int TILE = 64;
+    static final int TILE = 128;
 
     final int view;
     final int firstFeature;
@@ -50,18 +49,15 @@ public final class FeatureBlock implements Serializable {
     final int tiles;
     int K;
 
-    /** Centred data, 0 where missing, tile layout. */
-    final double[] y;
-    /** Residual Y - E[Z] E[W]^T (with y = 0 where missing), tile layout. */
-    final double[] r;
-    /** Noise precision weights E[tau_{g(n)d}] at observed entries, 0 where missing, tile layout. */
-    final double[] tw;
+    /** Centred data, 0 where missing: y[t * N + n][f]. */
+    final double[][] y;
+    /** Residual Y - E[Z] E[W]^T (with y = 0 where missing), same layout. */
+    final double[][] r;
+    /** Noise precision weights E[tau_{g(n)d}] at observed entries, 0 where missing, same layout. */
+    final double[][] tw;
     /** CSR lists of missing sample indices per local feature. */
     final int[] missPtr;
     final int[] missIdx;
-    /** Positions (in y/r) of the missing entries, per tile. */
-    final int[] tileMissPtr;
-    final int[] tileMissPos;
     /** Observed entries per (local feature, group): nObs[d * G + g]. */
     final int[] nObs;
     /** Samples with more missing than observed features in this block: their Z-statistics adjustment is built directly. */
@@ -98,37 +94,37 @@ public final class FeatureBlock implements Serializable {
         this.K = K;
         this.tiles = (size + TILE - 1) / TILE;
         final double[] src = data.y[view];
-        y = new double[size * N];
+        y = new double[tiles * N][];
+        r = new double[tiles * N][];
+        tw = new double[tiles * N][];
+        for (int t = 0; t < tiles; t++) {
+            for (int n = 0; n < N; n++) {
+                y[t * N + n] = new double[width(t)];
+                tw[t * N + n] = new double[width(t)];
+            }
+        }
         int[] missCount = new int[N];
         int totalMissing = 0;
         missPtr = new int[size + 1];
         nObs = new int[size * G];
         for (int d = 0; d < size; d++) {
-            int so = (firstFeature + d) * N;
+            final int so = (firstFeature + d) * N, t = d / TILE, j = d - t * TILE;
             for (int n = 0; n < N; n++) {
                 double v = src[so + n];
                 if (Double.isNaN(v)) {
                     totalMissing++;
                     missCount[n]++;
                 } else {
-                    y[index(d, n)] = v;
+                    y[t * N + n][j] = v;
                     nObs[d * G + layout.groupOf(n)]++;
                 }
             }
             missPtr[d + 1] = totalMissing;
         }
         missIdx = new int[totalMissing];
-        tileMissPos = new int[totalMissing];
-        tileMissPtr = new int[tiles + 1];
         for (int d = 0, p = 0; d < size; d++) {
             int so = (firstFeature + d) * N;
             for (int n = 0; n < N; n++) if (Double.isNaN(src[so + n])) missIdx[p++] = n;
-        }
-        for (int t = 0, p = 0; t < tiles; t++) {
-            for (int n = 0; n < N; n++)
-                for (int d = t * TILE; d < t * TILE + width(t); d++)
-                    if (Double.isNaN(src[(firstFeature + d) * N + n])) tileMissPos[p++] = index(d, n);
-            tileMissPtr[t + 1] = p;
         }
         direct = new boolean[N];
         int nDirect = 0;
@@ -147,9 +143,7 @@ public final class FeatureBlock implements Serializable {
             for (int d = 0, j = 0; d < size; d++) if (!Double.isNaN(src[(firstFeature + d) * N + n])) obs[j++] = d;
             directObserved[i++] = obs;
         }
-        r = y.clone();
-        tw = new double[size * N];
-        for (int t = 0; t < tiles; t++) refreshPrecisionWeights(t, 1.0);
+        for (int i = 0; i < y.length; i++) r[i] = y[i].clone();
 
         // q(W) initialisation (init_model.initSW(qmean_S1=0) / initW(qmean=0)): mean 0, variance 1, gamma 1
         wMu = new double[size * K];
@@ -171,6 +165,7 @@ public final class FeatureBlock implements Serializable {
             digammaPostA[i] = SpecialFunctions.digamma(postA[i]);
             lnGammaPostA[i] = SpecialFunctions.lnGamma(postA[i]);
         }
+        for (int t = 0; t < tiles; t++) refreshPrecisionWeights(t);
     }
 
     private static double[] filled(int n, double v) {
@@ -182,17 +177,6 @@ public final class FeatureBlock implements Serializable {
     /** Features in tile t. */
     int width(int t) {
         return Math.min(TILE, size - t * TILE);
-    }
-
-    /** Offset of tile t in y / r. */
-    int base(int t) {
-        return t * TILE * N;
-    }
-
-    /** Position of (local feature d, sample n) in y / r. */
-    int index(int d, int n) {
-        int t = d / TILE;
-        return base(t) + n * width(t) + (d - t * TILE);
     }
 
     public int view() { return view; }
@@ -210,29 +194,45 @@ public final class FeatureBlock implements Serializable {
         return s;
     }
 
-    /** tw of tile t from tauE (or a constant), 0 at the missing entries. */
-    private void refreshPrecisionWeights(int t, double constant) {
-        final int F = width(t), d0 = t * TILE, rb = base(t);
-        for (int n = 0; n < N; n++) {
-            final int g = layout.groupOf(n), ro = rb + n * F;
-            for (int j = 0; j < F; j++) tw[ro + j] = Double.isNaN(constant) ? tauE[(d0 + j) * G + g] : constant;
+    /** rows[g][f] = E[tau_{g, f}] for the features of tile t. */
+    private void tauRows(int t, double[][] rows) {
+        final int F = width(t), d0 = t * TILE;
+        for (int j = 0; j < F; j++) {
+            final int o = (d0 + j) * G;
+            for (int g = 0; g < G; g++) rows[g][j] = tauE[o + g];
         }
-        for (int p = tileMissPtr[t]; p < tileMissPtr[t + 1]; p++) tw[tileMissPos[p]] = 0;
     }
 
-    /** ssr[g * width + f] += sum_{n in g, observed} R_nf^2 for the features of tile t. */
-    private void addResidualSquares(int t, double[] ssr) {
-        final int F = width(t), rb = base(t);
+    /** tw of tile t from tauE, 0 at the missing entries. */
+    private void refreshPrecisionWeights(int t) {
+        final int F = width(t), d0 = t * TILE;
+        final double[][] rows = new double[G][TILE];
+        tauRows(t, rows);
+        for (int g = 0; g < G; g++)
+            for (int n = layout.start(g); n < layout.end(g); n++) System.arraycopy(rows[g], 0, tw[t * N + n], 0, F);
+        for (int j = 0; j < F; j++) {
+            final int d = d0 + j;
+            for (int p = missPtr[d]; p < missPtr[d + 1]; p++) tw[t * N + missIdx[p]][j] = 0;
+        }
+    }
+
+    /** ssr[g][f] += sum_{n in g, observed} R_nf^2 for the features of tile t. */
+    private void addResidualSquares(int t, double[][] ssr) {
+        final int F = width(t), d0 = t * TILE;
         for (int g = 0; g < G; g++) {
-            final int go = g * F;
+            final double[] s = ssr[g];
             for (int n = layout.start(g), end = layout.end(g); n < end; n++) {
-                final int ro = rb + n * F;
-                for (int j = 0; j < F; j++) ssr[go + j] += r[ro + j] * r[ro + j];
+                final double[] rn = r[t * N + n];
+                for (int j = 0; j < F; j++) s[j] += rn[j] * rn[j];
             }
         }
-        for (int p = tileMissPtr[t]; p < tileMissPtr[t + 1]; p++) {
-            final int pos = tileMissPos[p], n = (pos - rb) / F, j = (pos - rb) - n * F;
-            ssr[layout.groupOf(n) * F + j] -= r[pos] * r[pos];
+        for (int j = 0; j < F; j++) {
+            final int d = d0 + j;
+            for (int p = missPtr[d]; p < missPtr[d + 1]; p++) {
+                final int n = missIdx[p];
+                final double v = r[t * N + n][j];
+                ssr[layout.groupOf(n)][j] -= v * v;
+            }
         }
     }
 
@@ -249,62 +249,76 @@ public final class FeatureBlock implements Serializable {
         zs.reset();
         ws.reset();
         final int K = this.K, N = this.N, G = this.G, T = zs.T;
-        final double[] zMean = fm.mean, zE2 = fm.e2, s2 = fm.groupSumE2, sq = fm.groupSumMeanSq;
+        final double[] zMean = fm.mean, s2 = fm.groupSumE2, sq = fm.groupSumMeanSq;
         final double[] alpha = pri.alphaE;
         final double[] acc = new double[TILE];
         final double[] dw = new double[TILE];
-        final double[] f = new double[TILE * K];
-        final double[] q = new double[TILE * K];
+        final double[][] tauRows = new double[G][TILE];
+        final double[][] fTile = new double[K][TILE];
+        final double[][] qTile = new double[K][TILE];
+        final double[] corrF = new double[K], corrQ = new double[K];
+        final double[] e2Row = fm.e2ByRow, sqRow = fm.meanSqByRow;
         final double[] logit0 = new double[K];
         final double[] varS0 = new double[K];
         final double[] outer = new double[T];
+        final double[][] st = new double[TILE][N];
         for (int k = 0; k < K; k++) {
             varS0[k] = 1.0 / alpha[k];
             if (spikeSlab) logit0[k] = (pri.thetaLnE[k] - pri.thetaLnEInv[k]) + 0.5 * Math.log(alpha[k]);
         }
-        if (missIdx.length > 0) zs.ensureAdjustments();
 
         for (int t = 0; t < tiles; t++) {
-            final int F = width(t), d0 = t * TILE, rb = base(t);
-            // F_dk = sum_n t_nd E[z_nk^2];  Q_dk = sum_n t_nd E[z_nk]^2   (observed n only)
-            Arrays.fill(f, 0, F * K, 0.0);
-            Arrays.fill(q, 0, F * K, 0.0);
-            for (int j = 0; j < F; j++) {
-                final int d = d0 + j, fo = j * K;
+            final int F = width(t), d0 = t * TILE, rt = t * N;
+            // F_dk = sum_n t_nd E[z_nk^2];  Q_dk = sum_n t_nd E[z_nk]^2   (observed n only), as [k][f]
+            tauRows(t, tauRows);
+            for (int k = 0; k < K; k++) {
+                final double[] fk = fTile[k], qk = qTile[k];
+                Arrays.fill(fk, 0.0);
+                Arrays.fill(qk, 0.0);
                 for (int g = 0; g < G; g++) {
-                    final double tau = tauE[d * G + g];
-                    for (int k = 0, go = g * K; k < K; k++) {
-                        f[fo + k] += tau * s2[go + k];
-                        q[fo + k] += tau * sq[go + k];
-                    }
-                }
-                for (int p = missPtr[d]; p < missPtr[d + 1]; p++) {
-                    final int n = missIdx[p];
-                    final double tau = tauE[d * G + layout.groupOf(n)];
-                    for (int k = 0; k < K; k++) {
-                        f[fo + k] -= tau * zE2[k * N + n];
-                        final double z = zMean[k * N + n];
-                        q[fo + k] -= tau * z * z;
+                    final double a = s2[g * K + k], b = sq[g * K + k];
+                    final double[] tg = tauRows[g];
+                    for (int j = 0; j < F; j++) {
+                        fk[j] += tg[j] * a;
+                        qk[j] += tg[j] * b;
                     }
                 }
             }
+            for (int j = 0; j < F; j++) {
+                final int d = d0 + j;
+                if (missPtr[d] == missPtr[d + 1]) continue;
+                Arrays.fill(corrF, 0.0);
+                Arrays.fill(corrQ, 0.0);
+                for (int p = missPtr[d]; p < missPtr[d + 1]; p++) {
+                    final int n = missIdx[p], no = n * K;
+                    final double tau = tauE[d * G + layout.groupOf(n)];
+                    for (int k = 0; k < K; k++) {
+                        corrF[k] += tau * e2Row[no + k];
+                        corrQ[k] += tau * sqRow[no + k];
+                    }
+                }
+                for (int k = 0; k < K; k++) {
+                    fTile[k][j] -= corrF[k];
+                    qTile[k][j] -= corrQ[k];
+                }
+            }
+            // acc_f = sum_n t_nf E[z_n0] R_nf   (all features of the tile at once)
+            Arrays.fill(acc, 0.0);
+            for (int n = 0; n < N; n++) {
+                final double z0 = zMean[n];
+                final double[] rn = r[rt + n], tn = tw[rt + n];
+                for (int j = 0; j < F; j++) acc[j] += z0 * (tn[j] * rn[j]);
+            }
             for (int k = 0; k < K; k++) {
                 final int zo = k * N;
-                // acc_f = sum_n t_nd E[z_nk] R_nd   (all features of the tile at once)
-                Arrays.fill(acc, 0, F, 0.0);
-                for (int n = 0; n < N; n++) {
-                    final double zk = zMean[zo + n];
-                    final int ro = rb + n * F;
-                    for (int j = 0; j < F; j++) acc[j] += zk * (tw[ro + j] * r[ro + j]);
-                }
                 boolean changed = false;
                 for (int j = 0; j < F; j++) {
                     final int wi = (d0 + j) * K + k;
                     final double ewOld = wE[wi];
                     // b_dk = sum_n t_nd E[z_nk] (y_nd - sum_{j!=k} E[z_nj] E[w_dj]) = acc + E[w_dk] Q_dk
-                    final double b = acc[j] + ewOld * q[j * K + k];
+                    final double b = acc[j] + ewOld * qTile[k][j];
                     // precision of the slab / of q(w_dk): F_dk + E[alpha_k]
-                    final double prec = f[j * K + k] + alpha[k];
+                    final double prec = fTile[k][j] + alpha[k];
                     final double var = 1.0 / prec;
                     final double mu = var * b;
                     final double ew;
@@ -325,26 +339,50 @@ public final class FeatureBlock implements Serializable {
                     dw[j] = ew - ewOld;
                     changed |= dw[j] != 0;
                 }
-                if (changed) {
-                    // keep R = Y - E[Z]E[W]^T:  R_nd -= E[z_nk] (E[w_dk]new - E[w_dk]old)
+                // keep R = Y - E[Z]E[W]^T:  R_nd -= E[z_nk] (E[w_dk]new - E[w_dk]old),
+                // fused with the next factor's  acc_f = sum_n t_nf E[z_n,k+1] R_nf
+                final boolean next = k + 1 < K;
+                if (next) Arrays.fill(acc, 0.0);
+                if (changed && next) {
+                    final int zo1 = zo + N;
+                    for (int n = 0; n < N; n++) {
+                        final double zk = zMean[zo + n], z1 = zMean[zo1 + n];
+                        final double[] rn = r[rt + n], tn = tw[rt + n];
+                        for (int j = 0; j < F; j++) {
+                            final double v = rn[j] - zk * dw[j];
+                            rn[j] = v;
+                            acc[j] += z1 * (tn[j] * v);
+                        }
+                    }
+                } else if (changed) {
                     for (int n = 0; n < N; n++) {
                         final double zk = zMean[zo + n];
-                        if (zk == 0) continue;
-                        final int ro = rb + n * F;
-                        for (int j = 0; j < F; j++) r[ro + j] -= zk * dw[j];
+                        final double[] rn = r[rt + n];
+                        for (int j = 0; j < F; j++) rn[j] -= zk * dw[j];
+                    }
+                } else if (next) {
+                    final int zo1 = zo + N;
+                    for (int n = 0; n < N; n++) {
+                        final double z1 = zMean[zo1 + n];
+                        final double[] rn = r[rt + n], tn = tw[rt + n];
+                        for (int j = 0; j < F; j++) acc[j] += z1 * (tn[j] * rn[j]);
                     }
                 }
             }
 
-            // Z statistics: c_nk += sum_d t_nd E[w_dk] R_nd   (sample-major c)
-            final double[] c = zs.c;
+            // Z statistics: c_nk += sum_d t_nd E[w_dk] R_nd, via the transposed tile s[f][n] = t_nf R_nf
             for (int n = 0; n < N; n++) {
-                final int ro = rb + n * F, co = n * K;
-                for (int j = 0; j < F; j++) {
-                    final double s = tw[ro + j] * r[ro + j];
-                    if (s == 0) continue;
-                    final int wo = (d0 + j) * K;
-                    for (int k = 0; k < K; k++) c[co + k] += s * wE[wo + k];
+                final double[] rn = r[rt + n], tn = tw[rt + n];
+                for (int j = 0; j < F; j++) st[j][n] = tn[j] * rn[j];
+            }
+            for (int j = 0; j < F; j++) {
+                final int wo = (d0 + j) * K;
+                final double[] sj = st[j];
+                for (int k = 0; k < K; k++) {
+                    final double w = wE[wo + k];
+                    if (w == 0) continue;
+                    final double[] ck = zs.c[k];
+                    for (int n = 0; n < N; n++) ck[n] += w * sj[n];
                 }
             }
             for (int j = 0; j < F; j++) {
@@ -354,16 +392,18 @@ public final class FeatureBlock implements Serializable {
                 for (int g = 0; g < G; g++) {
                     final double tau = tauE[d * G + g];
                     for (int k = 0, go = g * K; k < K; k++) zs.pg[go + k] += tau * wE2[wo + k];
-                    Kernels.axpy(tau, outer, 0, zs.hg, g * T, T);
+                    final double[] h = zs.hg[g];
+                    for (int i = 0; i < T; i++) h[i] += tau * outer[i];
                 }
                 // remove the feature's missing entries from P_n and H_n
                 for (int p = missPtr[d]; p < missPtr[d + 1]; p++) {
                     final int n = missIdx[p];
                     if (direct[n]) continue;
-                    zs.hasAdj[n] = true;
+                    zs.ensureAdjustment(n);
                     final double tau = tauE[d * G + layout.groupOf(n)];
-                    for (int k = 0, po = n * K; k < K; k++) zs.pAdj[po + k] -= tau * wE2[wo + k];
-                    Kernels.axpy(-tau, outer, 0, zs.hAdj, n * T, T);
+                    final double[] pa = zs.pAdj[n], ha = zs.hAdj[n];
+                    for (int k = 0; k < K; k++) pa[k] -= tau * wE2[wo + k];
+                    for (int i = 0; i < T; i++) ha[i] -= tau * outer[i];
                 }
                 accumulateWeightStatistics(d, varS0, ws);
             }
@@ -382,20 +422,19 @@ public final class FeatureBlock implements Serializable {
 
     /** Mostly-missing samples: adjustment = (sum over their observed features) - (this block's group total). */
     private void directAdjustments(ZStatistics zs, double[] outer) {
-        zs.ensureAdjustments();
         final int K = this.K, T = zs.T;
         for (int s = 0; s < directSamples.length; s++) {
             final int n = directSamples[s], g = layout.groupOf(n);
-            zs.hasAdj[n] = true;
-            final int po = n * K, ho = n * T;
-            for (int k = 0; k < K; k++) zs.pAdj[po + k] -= zs.pg[g * K + k];
-            Kernels.axpy(-1.0, zs.hg, g * T, zs.hAdj, ho, T);
+            zs.ensureAdjustment(n);
+            final double[] pa = zs.pAdj[n], ha = zs.hAdj[n], h = zs.hg[g];
+            for (int k = 0; k < K; k++) pa[k] -= zs.pg[g * K + k];
+            for (int i = 0; i < T; i++) ha[i] -= h[i];
             for (int d : directObserved[s]) {
                 final int wo = d * K;
                 final double tau = tauE[d * G + g];
-                for (int k = 0; k < K; k++) zs.pAdj[po + k] += tau * wE2[wo + k];
+                for (int k = 0; k < K; k++) pa[k] += tau * wE2[wo + k];
                 outerProduct(wE, wo, K, outer);
-                Kernels.axpy(tau, outer, 0, zs.hAdj, ho, T);
+                for (int i = 0; i < T; i++) ha[i] += tau * outer[i];
             }
         }
     }
@@ -439,29 +478,26 @@ public final class FeatureBlock implements Serializable {
         checkK(fm.K);
         ns.reset();
         final int K = this.K, N = this.N, G = this.G;
-        final double[] wt = new double[K * TILE];
+        final double[][] wt = new double[K][TILE];
         final double[] u = new double[TILE];
-        final double[] ssr = new double[G * TILE];
+        final double[][] ssr = new double[G][TILE];
         final double lnGammaPa = SpecialFunctions.lnGamma(TAU_PA), lnPb = Math.log(TAU_PB);
         for (int t = 0; t < tiles; t++) {
-            final int F = width(t), d0 = t * TILE, rb = base(t);
+            final int F = width(t), d0 = t * TILE, rt = t * N;
             // E[W] of the tile, factor-major
             for (int j = 0; j < F; j++)
-                for (int k = 0; k < K; k++) wt[k * F + j] = wE[(d0 + j) * K + k];
+                for (int k = 0; k < K; k++) wt[k][j] = wE[(d0 + j) * K + k];
             // R_n -= sum_k dz_nk E[w_k]
             for (int n = 0; n < N; n++) {
-                Arrays.fill(u, 0, F, 0.0);
-                boolean any = false;
+                Arrays.fill(u, 0.0);
                 for (int k = 0; k < K; k++) {
                     final double dzk = dz[k * N + n];
                     if (dzk == 0) continue;
-                    any = true;
-                    final int wo = k * F;
-                    for (int j = 0; j < F; j++) u[j] += dzk * wt[wo + j];
+                    final double[] wk = wt[k];
+                    for (int j = 0; j < F; j++) u[j] += dzk * wk[j];
                 }
-                if (!any) continue;
-                final int ro = rb + n * F;
-                for (int j = 0; j < F; j++) r[ro + j] -= u[j];
+                final double[] rn = r[rt + n];
+                for (int j = 0; j < F; j++) rn[j] -= u[j];
             }
             expectedSquaredResidual(t, fm, ssr);
             for (int j = 0; j < F; j++) {
@@ -470,7 +506,7 @@ public final class FeatureBlock implements Serializable {
                     // a_gd = 1e-3 + 0.5 N^obs_gd;  b_gd = 1e-3 + 0.5 sum_{n in g} E[(y_nd - z_n.w_d)^2]
                     final int i = d * G + g;
                     final double a = postA[i];
-                    final double b = TAU_PB + 0.5 * ssr[g * F + j];
+                    final double b = TAU_PB + 0.5 * ssr[g][j];
                     final double e = a / b, lnE = digammaPostA[i] - Math.log(b);
                     tauA[i] = a;
                     tauB[i] = b;
@@ -483,7 +519,7 @@ public final class FeatureBlock implements Serializable {
                 }
                 ns.observed += N - (missPtr[d + 1] - missPtr[d]);
             }
-            refreshPrecisionWeights(t, Double.NaN);
+            refreshPrecisionWeights(t);
         }
     }
 
@@ -494,7 +530,7 @@ public final class FeatureBlock implements Serializable {
     public void initialNoiseElbo(FactorMoments fm, NoiseStatistics ns) {
         checkK(fm.K);
         ns.reset();
-        final double[] ssr = new double[G * TILE];
+        final double[][] ssr = new double[G][TILE];
         final double lnGammaPa = SpecialFunctions.lnGamma(TAU_PA), lnPb = Math.log(TAU_PB);
         for (int t = 0; t < tiles; t++) {
             final int F = width(t), d0 = t * TILE;
@@ -506,7 +542,7 @@ public final class FeatureBlock implements Serializable {
                     double a = tauA[i], b = tauB[i], e = tauE[i], lnE = tauLnE[i];
                     ns.elboTau += (TAU_PA * lnPb - lnGammaPa + (TAU_PA - 1.0) * lnE - TAU_PB * e)
                             - (a * Math.log(b) + (a - 1.0) * lnE - b * e - SpecialFunctions.lnGamma(a));
-                    ns.elboY += 0.5 * lnE * nObs[i] - e * 0.5 * ssr[g * F + j];
+                    ns.elboY += 0.5 * lnE * nObs[i] - e * 0.5 * ssr[g][j];
                 }
                 ns.observed += N - (missPtr[d + 1] - missPtr[d]);
             }
@@ -514,33 +550,39 @@ public final class FeatureBlock implements Serializable {
     }
 
     /**
-     * ssr[g * width + f] = sum_{n in g, observed} E[(y_nd - z_n.w_d)^2] for the features of tile t
+     * ssr[g][f] = sum_{n in g, observed} E[(y_nd - z_n.w_d)^2] for the features of tile t
      *   = sum R_nd^2 + sum_k ( E[w_dk^2] sum E[z_nk^2] - E[w_dk]^2 sum E[z_nk]^2 ).
      */
-    void expectedSquaredResidual(int t, FactorMoments fm, double[] ssr) {
+    void expectedSquaredResidual(int t, FactorMoments fm, double[][] ssr) {
         final int K = this.K, N = this.N, G = this.G;
         final int F = width(t), d0 = t * TILE;
-        final double[] s2 = fm.groupSumE2, sq = fm.groupSumMeanSq, zMean = fm.mean, zE2 = fm.e2;
-        Arrays.fill(ssr, 0, G * F, 0.0);
+        final double[] s2 = fm.groupSumE2, sq = fm.groupSumMeanSq, e2Row = fm.e2ByRow, sqRow = fm.meanSqByRow;
+        for (double[] s : ssr) Arrays.fill(s, 0.0);
         addResidualSquares(t, ssr);
+        // + sum_k E[w_dk^2] S2_gk - E[w_dk]^2 Q_gk, vectorised over the tile's features
+        final double[] e2 = new double[TILE], esq = new double[TILE];
+        for (int k = 0; k < K; k++) {
+            for (int j = 0; j < F; j++) {
+                final double ew = wE[(d0 + j) * K + k];
+                e2[j] = wE2[(d0 + j) * K + k];
+                esq[j] = ew * ew;
+            }
+            for (int g = 0; g < G; g++) {
+                final double a = s2[g * K + k], b = sq[g * K + k];
+                final double[] sg = ssr[g];
+                for (int j = 0; j < F; j++) sg[j] += e2[j] * a - esq[j] * b;
+            }
+        }
         for (int j = 0; j < F; j++) {
             final int d = d0 + j, wo = d * K;
-            for (int g = 0; g < G; g++) {
-                double v = 0;
-                for (int k = 0, go = g * K; k < K; k++) {
-                    final double ew = wE[wo + k];
-                    v += wE2[wo + k] * s2[go + k] - ew * ew * sq[go + k];
-                }
-                ssr[g * F + j] += v;
-            }
             for (int p = missPtr[d]; p < missPtr[d + 1]; p++) {
-                final int n = missIdx[p];
+                final int n = missIdx[p], no = n * K;
                 double v = 0;
                 for (int k = 0; k < K; k++) {
-                    final double ew = wE[wo + k], z = zMean[k * N + n];
-                    v += wE2[wo + k] * zE2[k * N + n] - ew * ew * z * z;
+                    final double ew = wE[wo + k];
+                    v += wE2[wo + k] * e2Row[no + k] - ew * ew * sqRow[no + k];
                 }
-                ssr[layout.groupOf(n) * F + j] -= v;
+                ssr[layout.groupOf(n)][j] -= v;
             }
         }
     }
@@ -553,33 +595,36 @@ public final class FeatureBlock implements Serializable {
     public void recomputeResidual(FactorMoments fm) {
         checkK(fm.K);
         final double[] u = new double[TILE];
+        final double[][] wt = new double[K][TILE];
         for (int t = 0; t < tiles; t++) {
-            final int F = width(t), d0 = t * TILE, rb = base(t);
+            final int F = width(t), d0 = t * TILE;
+            for (int j = 0; j < F; j++)
+                for (int k = 0; k < K; k++) wt[k][j] = wE[(d0 + j) * K + k];
             for (int n = 0; n < N; n++) {
-                Arrays.fill(u, 0, F, 0.0);
+                Arrays.fill(u, 0.0);
                 for (int k = 0; k < K; k++) {
                     final double zk = fm.mean[k * N + n];
-                    for (int j = 0; j < F; j++) u[j] += zk * wE[(d0 + j) * K + k];
+                    final double[] wk = wt[k];
+                    for (int j = 0; j < F; j++) u[j] += zk * wk[j];
                 }
-                final int ro = rb + n * F;
-                for (int j = 0; j < F; j++) r[ro + j] = y[ro + j] - u[j];
+                final double[] rn = r[t * N + n], yn = y[t * N + n];
+                for (int j = 0; j < F; j++) rn[j] = yn[j] - u[j];
             }
         }
     }
 
     /** The maintained residual of local feature d in sample n (NaN where missing). */
     public double residual(int d, int n) {
-        int i = index(d, n);
-        return tw[i] == 0 && isMissing(d, n) ? Double.NaN : r[i];
+        if (Arrays.binarySearch(missIdx, missPtr[d], missPtr[d + 1], n) >= 0) return Double.NaN;
+        return r[(d / TILE) * N + n][d % TILE];
     }
 
-    private boolean isMissing(int d, int n) {
-        return Arrays.binarySearch(missIdx, missPtr[d], missPtr[d + 1], n) >= 0;
-    }
-
-    /** Copy of the maintained residual (block-internal layout; minus the prediction where missing). */
+    /** Copy of the maintained residual, features x samples (minus the prediction where missing). */
     public double[] residual() {
-        return r.clone();
+        double[] out = new double[size * N];
+        for (int d = 0; d < size; d++)
+            for (int n = 0; n < N; n++) out[d * N + n] = r[(d / TILE) * N + n][d % TILE];
+        return out;
     }
 
     /**
@@ -592,26 +637,27 @@ public final class FeatureBlock implements Serializable {
         final int K = this.K, N = this.N, G = this.G;
         final double[] zMean = fm.mean, sq = fm.groupSumMeanSq;
         final double[] acc = new double[TILE];
+        final double[][] rss = new double[G][TILE];
         for (int t = 0; t < tiles; t++) {
-            final int F = width(t), d0 = t * TILE, rb = base(t);
-            final double[] rssTile = new double[G * F];
-            addResidualSquares(t, rssTile);
+            final int F = width(t), d0 = t * TILE, rt = t * N;
+            for (double[] s : rss) Arrays.fill(s, 0.0);
+            addResidualSquares(t, rss);
             for (int g = 0; g < G; g++) {
-                double ss = 0, rss = 0;
+                double ss = 0, rs = 0;
                 for (int n = layout.start(g); n < layout.end(g); n++) {
-                    final int ro = rb + n * F;
-                    for (int j = 0; j < F; j++) ss += y[ro + j] * y[ro + j];
+                    final double[] yn = y[rt + n];
+                    for (int j = 0; j < F; j++) ss += yn[j] * yn[j];
                 }
-                for (int j = 0; j < F; j++) rss += rssTile[g * F + j];
+                for (int j = 0; j < F; j++) rs += rss[g][j];
                 vs.ss[g] += ss;
-                vs.rss[g] += rss;
+                vs.rss[g] += rs;
                 for (int k = 0; k < K; k++) {
                     // acc_f = sum_{n in g} y_nf E[z_nk]
-                    Arrays.fill(acc, 0, F, 0.0);
+                    Arrays.fill(acc, 0.0);
                     for (int n = layout.start(g); n < layout.end(g); n++) {
                         final double zk = zMean[k * N + n];
-                        final int ro = rb + n * F;
-                        for (int j = 0; j < F; j++) acc[j] += zk * y[ro + j];
+                        final double[] yn = y[rt + n];
+                        for (int j = 0; j < F; j++) acc[j] += zk * yn[j];
                     }
                     double cross = 0;
                     for (int j = 0; j < F; j++) cross += wE[(d0 + j) * K + k] * acc[j];
@@ -636,12 +682,14 @@ public final class FeatureBlock implements Serializable {
     /** Drops factor k: its contribution goes back into the residual and the W arrays are compacted. */
     public void removeFactor(int k, FactorMoments fmBefore) {
         checkK(fmBefore.K);
+        final double[] wk = new double[TILE];
         for (int t = 0; t < tiles; t++) {
-            final int F = width(t), d0 = t * TILE, rb = base(t);
+            final int F = width(t), d0 = t * TILE;
+            for (int j = 0; j < F; j++) wk[j] = wE[(d0 + j) * K + k];
             for (int n = 0; n < N; n++) {
                 final double zk = fmBefore.mean[k * N + n];
-                final int ro = rb + n * F;
-                for (int j = 0; j < F; j++) r[ro + j] += zk * wE[(d0 + j) * K + k];
+                final double[] rn = r[t * N + n];
+                for (int j = 0; j < F; j++) rn[j] += zk * wk[j];
             }
         }
         wMu = dropColumn(wMu, K, k);

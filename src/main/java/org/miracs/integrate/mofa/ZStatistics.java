@@ -8,12 +8,13 @@ import java.util.Arrays;
  * features' contribution; the sums are merged in a fixed block order, then {@link FactorUpdater} solves
  * q(z_n) per sample. With t_nd = E[tau_{g(n)d}] (0 where y_nd is missing) and R = Y - E[Z] E[W]^T:
  * <pre>
- *   c_nk   = sum_d t_nd E[w_dk] R_nd                      (sample-major, [n * K + k])
+ *   c_nk   = sum_d t_nd E[w_dk] R_nd                      (c[k][n])
  *   P_nk   = sum_d t_nd E[w_dk^2]        = PG_{g(n)k} + PAdj_nk
- *   H_n,kj = sum_d t_nd E[w_dk] E[w_dj]  = HG_{g(n)} + HAdj_n   (lower triangle, packed)
+ *   H_n,kj = sum_d t_nd E[w_dk] E[w_dj]  = HG_{g(n)} + HAdj_n   (lower triangle, packed, j &lt;= k)
  * </pre>
  * PG/HG sum over all features as if nothing were missing (per group); the per-sample adjustments remove
- * the missing entries, so fully observed samples cost nothing extra.
+ * the missing entries, so fully observed samples cost nothing extra. Rows are separate arrays so that the
+ * accumulation loops index every array from 0 (which the JIT vectorises).
  */
 public final class ZStatistics implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -22,22 +23,26 @@ public final class ZStatistics implements Serializable {
     final int N;
     final int G;
     final int T;
-    final double[] c;
+    /** c[k][n]. */
+    final double[][] c;
+    /** pg[g * K + k]. */
     final double[] pg;
-    final double[] hg;
-    double[] pAdj;
-    double[] hAdj;
-    final boolean[] hasAdj;
+    /** hg[g][tri(k, j)]. */
+    final double[][] hg;
+    /** pAdj[n][k] and hAdj[n][tri], null for samples without adjustment. */
+    final double[][] pAdj;
+    final double[][] hAdj;
 
     public ZStatistics(SampleLayout layout, int K) {
         this.K = K;
         this.N = layout.numSamples();
         this.G = layout.numGroups();
         this.T = K * (K + 1) / 2;
-        c = new double[K * N];
+        c = new double[K][N];
         pg = new double[G * K];
-        hg = new double[G * T];
-        hasAdj = new boolean[N];
+        hg = new double[G][T];
+        pAdj = new double[N][];
+        hAdj = new double[N][];
     }
 
     /** Packed index of (j, i), i <= j, in a lower triangle. */
@@ -46,41 +51,40 @@ public final class ZStatistics implements Serializable {
     }
 
     void reset() {
-        Arrays.fill(c, 0);
+        for (double[] r : c) Arrays.fill(r, 0);
         Arrays.fill(pg, 0);
-        Arrays.fill(hg, 0);
-        if (pAdj != null) {
-            Arrays.fill(pAdj, 0);
-            Arrays.fill(hAdj, 0);
+        for (double[] r : hg) Arrays.fill(r, 0);
+        for (int n = 0; n < N; n++) {
+            if (pAdj[n] != null) {
+                Arrays.fill(pAdj[n], 0);
+                Arrays.fill(hAdj[n], 0);
+            }
         }
-        Arrays.fill(hasAdj, false);
     }
 
-    void ensureAdjustments() {
-        if (pAdj == null) {
-            pAdj = new double[N * K];
-            hAdj = new double[N * T];
+    boolean hasAdjustment(int n) {
+        return pAdj[n] != null;
+    }
+
+    /** Allocates (zeroed) adjustment rows of sample n if needed. */
+    void ensureAdjustment(int n) {
+        if (pAdj[n] == null) {
+            pAdj[n] = new double[K];
+            hAdj[n] = new double[T];
         }
     }
 
     /** this += other (same dimensions). */
     public void add(ZStatistics o) {
         if (o.K != K || o.N != N || o.G != G) throw new IllegalArgumentException("dimension mismatch");
-        addInto(c, o.c);
+        for (int k = 0; k < K; k++) addInto(c[k], o.c[k]);
         addInto(pg, o.pg);
-        addInto(hg, o.hg);
-        if (o.pAdj != null) {
-            boolean any = false;
-            for (int n = 0; n < N && !any; n++) any = o.hasAdj[n];
-            if (any) {
-                ensureAdjustments();
-                for (int n = 0; n < N; n++) {
-                    if (!o.hasAdj[n]) continue;
-                    hasAdj[n] = true;
-                    for (int k = 0, a = n * K; k < K; k++) pAdj[a + k] += o.pAdj[a + k];
-                    for (int t = 0, a = n * T; t < T; t++) hAdj[a + t] += o.hAdj[a + t];
-                }
-            }
+        for (int g = 0; g < G; g++) addInto(hg[g], o.hg[g]);
+        for (int n = 0; n < N; n++) {
+            if (o.pAdj[n] == null) continue;
+            ensureAdjustment(n);
+            addInto(pAdj[n], o.pAdj[n]);
+            addInto(hAdj[n], o.hAdj[n]);
         }
     }
 
