@@ -375,12 +375,21 @@ public final class FeatureBlock implements Serializable {
                 final double[] rn = r[rt + n], tn = tw[rt + n];
                 for (int j = 0; j < F; j++) st[j][n] = tn[j] * rn[j];
             }
-            for (int j = 0; j < F; j++) {
-                final int wo = (d0 + j) * K;
-                final double[] sj = st[j];
+            int j4 = 0;
+            for (; j4 + 3 < F; j4 += 4) {
+                final int wo = (d0 + j4) * K;
+                final double[] s0 = st[j4], s1 = st[j4 + 1], s2r = st[j4 + 2], s3 = st[j4 + 3];
+                for (int k = 0; k < K; k++) {
+                    final double a0 = wE[wo + k], a1 = wE[wo + K + k], a2 = wE[wo + 2 * K + k], a3 = wE[wo + 3 * K + k];
+                    final double[] ck = zs.c[k];
+                    for (int n = 0; n < N; n++) ck[n] += (a0 * s0[n] + a1 * s1[n]) + (a2 * s2r[n] + a3 * s3[n]);
+                }
+            }
+            for (; j4 < F; j4++) {
+                final int wo = (d0 + j4) * K;
+                final double[] sj = st[j4];
                 for (int k = 0; k < K; k++) {
                     final double w = wE[wo + k];
-                    if (w == 0) continue;
                     final double[] ck = zs.c[k];
                     for (int n = 0; n < N; n++) ck[n] += w * sj[n];
                 }
@@ -487,14 +496,20 @@ public final class FeatureBlock implements Serializable {
             // E[W] of the tile, factor-major
             for (int j = 0; j < F; j++)
                 for (int k = 0; k < K; k++) wt[k][j] = wE[(d0 + j) * K + k];
-            // R_n -= sum_k dz_nk E[w_k]
+            // R_n -= sum_k dz_nk E[w_k]   (four factors per sweep over the row)
             for (int n = 0; n < N; n++) {
                 Arrays.fill(u, 0.0);
-                for (int k = 0; k < K; k++) {
-                    final double dzk = dz[k * N + n];
-                    if (dzk == 0) continue;
-                    final double[] wk = wt[k];
-                    for (int j = 0; j < F; j++) u[j] += dzk * wk[j];
+                int k = 0;
+                for (; k + 3 < K; k += 4) {
+                    final double a0 = dz[k * N + n], a1 = dz[(k + 1) * N + n], a2 = dz[(k + 2) * N + n],
+                            a3 = dz[(k + 3) * N + n];
+                    final double[] w0 = wt[k], w1 = wt[k + 1], w2 = wt[k + 2], w3 = wt[k + 3];
+                    for (int j = 0; j < F; j++) u[j] += (a0 * w0[j] + a1 * w1[j]) + (a2 * w2[j] + a3 * w3[j]);
+                }
+                for (; k < K; k++) {
+                    final double a0 = dz[k * N + n];
+                    final double[] w0 = wt[k];
+                    for (int j = 0; j < F; j++) u[j] += a0 * w0[j];
                 }
                 final double[] rn = r[rt + n];
                 for (int j = 0; j < F; j++) rn[j] -= u[j];
