@@ -53,8 +53,13 @@ public final class FeatureBlock implements Serializable {
     final double[][] y;
     /** Residual Y - E[Z] E[W]^T (with y = 0 where missing), same layout. */
     final double[][] r;
-    /** Noise precision weights E[tau_{g(n)d}] at observed entries, 0 where missing, same layout. */
+    /**
+     * Noise precision weights E[tau_{g(n)d}] at observed entries, 0 where missing, same layout. Samples without
+     * missing values in a tile share their group's row ({@link #twGroup}).
+     */
     final double[][] tw;
+    /** twGroup[t * G + g][f] = E[tau_{g, f}] for the features of tile t. */
+    final double[][] twGroup;
     /** CSR lists of missing sample indices per local feature. */
     final int[] missPtr;
     final int[] missIdx;
@@ -97,11 +102,10 @@ public final class FeatureBlock implements Serializable {
         y = new double[tiles * N][];
         r = new double[tiles * N][];
         tw = new double[tiles * N][];
+        twGroup = new double[tiles * G][];
         for (int t = 0; t < tiles; t++) {
-            for (int n = 0; n < N; n++) {
-                y[t * N + n] = new double[width(t)];
-                tw[t * N + n] = new double[width(t)];
-            }
+            for (int n = 0; n < N; n++) y[t * N + n] = new double[width(t)];
+            for (int g = 0; g < G; g++) twGroup[t * G + g] = new double[width(t)];
         }
         int[] missCount = new int[N];
         int totalMissing = 0;
@@ -144,6 +148,14 @@ public final class FeatureBlock implements Serializable {
             directObserved[i++] = obs;
         }
         for (int i = 0; i < y.length; i++) r[i] = y[i].clone();
+        for (int t = 0; t < tiles; t++) {
+            for (int n = 0; n < N; n++) tw[t * N + n] = twGroup[t * G + layout.groupOf(n)];
+            for (int d = t * TILE; d < t * TILE + width(t); d++)
+                for (int p = missPtr[d]; p < missPtr[d + 1]; p++) {
+                    int n = missIdx[p];
+                    if (tw[t * N + n] == twGroup[t * G + layout.groupOf(n)]) tw[t * N + n] = new double[width(t)];
+                }
+        }
 
         // q(W) initialisation (init_model.initSW(qmean_S1=0) / initW(qmean=0)): mean 0, variance 1, gamma 1
         wMu = new double[size * K];
@@ -206,10 +218,14 @@ public final class FeatureBlock implements Serializable {
     /** tw of tile t from tauE, 0 at the missing entries. */
     private void refreshPrecisionWeights(int t) {
         final int F = width(t), d0 = t * TILE;
-        final double[][] rows = new double[G][TILE];
-        tauRows(t, rows);
-        for (int g = 0; g < G; g++)
-            for (int n = layout.start(g); n < layout.end(g); n++) System.arraycopy(rows[g], 0, tw[t * N + n], 0, F);
+        for (int j = 0; j < F; j++) {
+            final int o = (d0 + j) * G;
+            for (int g = 0; g < G; g++) twGroup[t * G + g][j] = tauE[o + g];
+        }
+        for (int n = 0; n < N; n++) {
+            final double[] own = tw[t * N + n], shared = twGroup[t * G + layout.groupOf(n)];
+            if (own != shared) System.arraycopy(shared, 0, own, 0, F);
+        }
         for (int j = 0; j < F; j++) {
             final int d = d0 + j;
             for (int p = missPtr[d]; p < missPtr[d + 1]; p++) tw[t * N + missIdx[p]][j] = 0;
@@ -261,6 +277,7 @@ public final class FeatureBlock implements Serializable {
         final double[] logit0 = new double[K];
         final double[] varS0 = new double[K];
         final double[] outer = new double[T];
+        final double[][] outer4 = new double[4][T];
         final double[][] st = new double[TILE][N];
         for (int k = 0; k < K; k++) {
             varS0[k] = 1.0 / alpha[k];
@@ -394,16 +411,39 @@ public final class FeatureBlock implements Serializable {
                     for (int n = 0; n < N; n++) ck[n] += w * sj[n];
                 }
             }
-            for (int j = 0; j < F; j++) {
-                final int d = d0 + j, wo = d * K;
-                // P_g += t_gd E[w_d^2];  H_g += t_gd E[w_d] E[w_d]^T  (packed lower triangle)
-                outerProduct(wE, wo, K, outer);
+            // H_g += t_gd E[w_d] E[w_d]^T  (packed lower triangle), four features per sweep over H_g
+            int q4 = 0;
+            for (; q4 + 3 < F; q4 += 4) {
+                final int d = d0 + q4;
+                outerProduct(wE, d * K, K, outer4[0]);
+                outerProduct(wE, (d + 1) * K, K, outer4[1]);
+                outerProduct(wE, (d + 2) * K, K, outer4[2]);
+                outerProduct(wE, (d + 3) * K, K, outer4[3]);
+                final double[] o0 = outer4[0], o1 = outer4[1], o2 = outer4[2], o3 = outer4[3];
+                for (int g = 0; g < G; g++) {
+                    final double t0 = tauE[d * G + g], t1 = tauE[(d + 1) * G + g], t2 = tauE[(d + 2) * G + g],
+                            t3 = tauE[(d + 3) * G + g];
+                    final double[] h = zs.hg[g];
+                    for (int i = 0; i < T; i++) h[i] += (t0 * o0[i] + t1 * o1[i]) + (t2 * o2[i] + t3 * o3[i]);
+                }
+            }
+            for (; q4 < F; q4++) {
+                final int d = d0 + q4;
+                outerProduct(wE, d * K, K, outer);
                 for (int g = 0; g < G; g++) {
                     final double tau = tauE[d * G + g];
-                    for (int k = 0, go = g * K; k < K; k++) zs.pg[go + k] += tau * wE2[wo + k];
                     final double[] h = zs.hg[g];
                     for (int i = 0; i < T; i++) h[i] += tau * outer[i];
                 }
+            }
+            for (int j = 0; j < F; j++) {
+                final int d = d0 + j, wo = d * K;
+                // P_g += t_gd E[w_d^2]
+                for (int g = 0; g < G; g++) {
+                    final double tau = tauE[d * G + g];
+                    for (int k = 0, go = g * K; k < K; k++) zs.pg[go + k] += tau * wE2[wo + k];
+                }
+                if (missPtr[d] < missPtr[d + 1]) outerProduct(wE, wo, K, outer);
                 // remove the feature's missing entries from P_n and H_n
                 for (int p = missPtr[d]; p < missPtr[d + 1]; p++) {
                     final int n = missIdx[p];
