@@ -89,16 +89,35 @@ public final class FeatureBlock implements Serializable {
     final double[] lnGammaPostA;
 
     FeatureBlock(PreparedData data, int view, int firstFeature, int size, int K, boolean spikeSlab) {
+        this(data.layout, view, firstFeature, size, data.y[view], firstFeature * data.layout.numSamples(), K, spikeSlab);
+    }
+
+    /**
+     * A block over features {@code firstFeature .. firstFeature+size-1} of view {@code view}, initialised like
+     * mofapy2 (q(W): mean 0, variance 1, gamma 1; q(tau) = Gamma(1, 1)).
+     *
+     * @param values    centred (scaled) data, feature-major over all stacked samples: feature i of the block is
+     *                  {@code values[offset + i * N .. offset + i * N + N)}, NaN = missing
+     * @param K         number of factors
+     * @param spikeSlab spike-and-slab weights (else plain Gaussian weights)
+     */
+    public static FeatureBlock of(SampleLayout layout, int view, int firstFeature, int size, double[] values,
+                                  int offset, int K, boolean spikeSlab) {
+        return new FeatureBlock(layout, view, firstFeature, size, values, offset, K, spikeSlab);
+    }
+
+    private FeatureBlock(SampleLayout layout, int view, int firstFeature, int size, double[] src, int offset, int K,
+                         boolean spikeSlab) {
         this.view = view;
         this.firstFeature = firstFeature;
         this.size = size;
-        this.layout = data.layout;
+        this.layout = layout;
         this.N = layout.numSamples();
         this.G = layout.numGroups();
         this.spikeSlab = spikeSlab;
         this.K = K;
         this.tiles = (size + TILE - 1) / TILE;
-        final double[] src = data.y[view];
+        if (offset < 0 || offset + (long) size * N > src.length) throw new IllegalArgumentException("values too short");
         y = new double[tiles * N][];
         r = new double[tiles * N][];
         tw = new double[tiles * N][];
@@ -112,7 +131,7 @@ public final class FeatureBlock implements Serializable {
         missPtr = new int[size + 1];
         nObs = new int[size * G];
         for (int d = 0; d < size; d++) {
-            final int so = (firstFeature + d) * N, t = d / TILE, j = d - t * TILE;
+            final int so = offset + d * N, t = d / TILE, j = d - t * TILE;
             for (int n = 0; n < N; n++) {
                 double v = src[so + n];
                 if (Double.isNaN(v)) {
@@ -127,7 +146,7 @@ public final class FeatureBlock implements Serializable {
         }
         missIdx = new int[totalMissing];
         for (int d = 0, p = 0; d < size; d++) {
-            int so = (firstFeature + d) * N;
+            int so = offset + d * N;
             for (int n = 0; n < N; n++) if (Double.isNaN(src[so + n])) missIdx[p++] = n;
         }
         direct = new boolean[N];
@@ -144,7 +163,7 @@ public final class FeatureBlock implements Serializable {
             if (!direct[n]) continue;
             directSamples[i] = n;
             int[] obs = new int[size - missCount[n]];
-            for (int d = 0, j = 0; d < size; d++) if (!Double.isNaN(src[(firstFeature + d) * N + n])) obs[j++] = d;
+            for (int d = 0, j = 0; d < size; d++) if (!Double.isNaN(src[offset + d * N + n])) obs[j++] = d;
             directObserved[i++] = obs;
         }
         for (int i = 0; i < y.length; i++) r[i] = y[i].clone();

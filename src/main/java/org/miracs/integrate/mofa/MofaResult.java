@@ -41,19 +41,20 @@ public final class MofaResult {
     static MofaResult from(MofaModel model, List<ElboRecord> trace, int iterations, boolean converged) {
         VarianceExplained raw = VarianceExplained.of(model.varianceStatistics());
         int[] localOrder = raw.factorOrder();
-        int K = model.K, G = model.G, M = model.M, N = model.N;
+        FactorState st = model.state;
+        int K = st.K, G = st.G, M = model.M, N = st.N;
         SampleLayout layout = model.layout;
         double[][][] z = new double[G][][];
         for (int g = 0; g < G; g++) {
             z[g] = new double[layout.size(g)][K];
             for (int i = 0; i < layout.size(g); i++)
-                for (int k = 0; k < K; k++) z[g][i][k] = model.zMean[localOrder[k] * N + layout.start(g) + i];
+                for (int k = 0; k < K; k++) z[g][i][k] = st.zMean[localOrder[k] * N + layout.start(g) + i];
         }
         double[][][] w = new double[M][][];
         double[][][] tau = new double[M][][];
         for (int m = 0; m < M; m++) {
-            w[m] = new double[model.D[m]][K];
-            tau[m] = new double[model.D[m]][G];
+            w[m] = new double[st.D[m]][K];
+            tau[m] = new double[st.D[m]][G];
         }
         for (FeatureBlock b : model.blocks) {
             for (int d = 0; d < b.size; d++) {
@@ -62,20 +63,20 @@ public final class MofaResult {
             }
         }
         double[][] aw = null, th = null, az = null;
-        if (model.alphaW[0] != null) aw = new double[M][K];
-        if (model.thetaW[0] != null) th = new double[M][K];
+        if (st.alphaW[0] != null) aw = new double[M][K];
+        if (st.thetaW[0] != null) th = new double[M][K];
         for (int m = 0; m < M; m++)
             for (int k = 0; k < K; k++) {
-                if (aw != null) aw[m][k] = model.alphaW[m].e[localOrder[k]];
-                if (th != null) th[m][k] = model.thetaW[m].e[localOrder[k]];
+                if (aw != null) aw[m][k] = st.alphaW[m].e[localOrder[k]];
+                if (th != null) th[m][k] = st.thetaW[m].e[localOrder[k]];
             }
-        if (model.alphaZ != null) {
+        if (st.alphaZ != null) {
             az = new double[G][K];
             for (int g = 0; g < G; g++)
-                for (int k = 0; k < K; k++) az[g][k] = model.alphaZ.e[g * K + localOrder[k]];
+                for (int k = 0; k < K; k++) az[g][k] = st.alphaZ.e[g * K + localOrder[k]];
         }
         int[] order = new int[K];
-        for (int k = 0; k < K; k++) order[k] = model.factorIds[localOrder[k]];
+        for (int k = 0; k < K; k++) order[k] = st.factorIds[localOrder[k]];
         return new MofaResult(model.data.source, order, z, w, raw.reorder(localOrder), tau, aw, th, az, trace,
                 iterations, converged);
     }

@@ -78,8 +78,8 @@ public final class MofaTrainer {
     public MofaResult train(MofaModel model) {
         List<ElboRecord> trace = new ArrayList<>();
         ElboTerms e0 = model.initialElbo();
-        trace.add(new ElboRecord(0, e0, model.K, 0.0));
-        listener.onIteration(new IterationReport(0, e0.total(), Double.NaN, model.K, 0.0));
+        trace.add(new ElboRecord(0, e0, model.numFactors(), 0.0));
+        listener.onIteration(new IterationReport(0, e0.total(), Double.NaN, model.numFactors(), 0.0));
         ConvergenceMonitor monitor = new ConvergenceMonitor(options.convergenceMode(), e0.total());
         Random rng = new Random(options.seed());
         double[] elboAt = new double[options.maxIterations() + 1];
@@ -101,8 +101,8 @@ public final class MofaTrainer {
                 delta = i == options.startElbo() ? elbo - elboAt[0] : elbo - elboAt[i - options.elboFrequency()];
             }
             double seconds = (System.nanoTime() - t0) * 1e-9;
-            if (evaluate) trace.add(new ElboRecord(i, terms, model.K, seconds));
-            listener.onIteration(new IterationReport(i, elbo, delta, model.K, seconds));
+            if (evaluate) trace.add(new ElboRecord(i, terms, model.numFactors(), seconds));
+            listener.onIteration(new IterationReport(i, elbo, delta, model.numFactors(), seconds));
             if (evaluate && i > options.startElbo() && !options.noStop() && monitor.update(delta)) {
                 converged = true;
                 break;

@@ -29,6 +29,18 @@ public final class VarianceExplained {
         return new VarianceExplained(pf, tot);
     }
 
+    /**
+     * mofapy2 removeInactiveFactors candidates: factors whose r2 (fraction) is at most {@code minR2} in every
+     * view of every group (NaN counts as inactive), ascending.
+     */
+    public static int[] inactiveFactors(VarianceStatistics[] views, double minR2) {
+        int G = views[0].G, K = views[0].K;
+        return java.util.stream.IntStream.range(0, K).filter(k -> {
+            for (int g = 0; g < G; g++) for (VarianceStatistics v : views) if (v.r2(g, k) > minR2) return false;
+            return true;
+        }).toArray();
+    }
+
     /** Percent of variance of (group g, view m) explained by factor k. */
     public double perFactor(int g, int m, int k) {
         return perFactor[g][m][k];

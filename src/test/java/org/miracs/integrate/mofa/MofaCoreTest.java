@@ -68,17 +68,17 @@ class MofaCoreTest {
         // block size 5 -> several blocks per view, the mostly-missing sample is "direct" in some blocks
         MofaTrainer trainer = new MofaTrainer(opt).withFeatureBlockSize(5);
         MofaModel model = trainer.build(data, ZInit.pca());
-        NaiveMofa naive = new NaiveMofa(model.data, model.zMean, K, opt.startSparsity());
+        NaiveMofa naive = new NaiveMofa(model.data, model.state.zMean, K, opt.startSparsity());
         for (int it = 1; it <= 4; it++) {
             model.iterate(it);
             naive.iterate(it);
         }
-        int N = model.N;
+        int N = model.state.N;
         double maxZ = 0, maxW = 0, maxTau = 0;
         for (int n = 0; n < N; n++)
             for (int k = 0; k < K; k++) {
-                maxZ = Math.max(maxZ, Math.abs(model.zMean[k * N + n] - naive.zMu[n][k]));
-                maxZ = Math.max(maxZ, Math.abs(model.zVar[k * N + n] - naive.zVar[n][k]));
+                maxZ = Math.max(maxZ, Math.abs(model.state.zMean[k * N + n] - naive.zMu[n][k]));
+                maxZ = Math.max(maxZ, Math.abs(model.state.zVar[k * N + n] - naive.zVar[n][k]));
             }
         for (FeatureBlock b : model.blocks)
             for (int d = 0; d < b.size; d++) {
