@@ -348,6 +348,7 @@ public final class FeatureBlock implements Serializable {
             for (int k = 0; k < K; k++) {
                 final int zo = k * N;
                 boolean changed = false;
+                double sGamma = 0, sEnn = 0, sGammaLnVar = 0, sEntropy = 0;
                 for (int j = 0; j < F; j++) {
                     final int wi = (d0 + j) * K + k;
                     final double ewOld = wE[wi];
@@ -356,18 +357,33 @@ public final class FeatureBlock implements Serializable {
                     // precision of the slab / of q(w_dk): F_dk + E[alpha_k]
                     final double prec = fTile[k][j] + alpha[k];
                     final double var = 1.0 / prec;
+                    final double lnPrec = Math.log(prec);
                     final double mu = var * b;
                     final double ew;
                     if (spikeSlab) {
-                        // gamma = sigmoid(E ln theta - E ln(1-theta) + 0.5 ln E[alpha] - 0.5 ln(F + E[alpha]) + 0.5 b^2/(F + E[alpha]))
-                        final double gamma = 1.0 / (1.0 + Math.exp(-(logit0[k] - 0.5 * Math.log(prec) + 0.5 * (b * b) / prec)));
+                        // gamma = sigmoid(x), x = E ln theta - E ln(1-theta) + 0.5 ln E[alpha] - 0.5 ln(F + E[alpha]) + 0.5 b^2/(F + E[alpha])
+                        final double x = logit0[k] - 0.5 * lnPrec + 0.5 * (b * b) / prec;
+                        final double ex = Math.exp(-x);
+                        final double gamma = 1.0 / (1.0 + ex);
                         ew = gamma * mu;
                         wGamma[wi] = gamma;
                         // E[w^2] = gamma (mu^2 + var_S1)
-                        wE2[wi] = gamma * (mu * mu + var);
+                        final double e2 = gamma * (mu * mu + var);
+                        wE2[wi] = e2;
+                        // weight sums: ENN = E[w^2] + (1 - gamma) var_S0; gamma ln var_S1;
+                        // gamma ln gamma + (1-gamma) ln(1-gamma) = ln gamma - (1-gamma) x  (0 where not finite, as mofapy2's NaN -> 0)
+                        sGamma += gamma;
+                        sEnn += e2 + (1.0 - gamma) * varS0[k];
+                        sGammaLnVar -= gamma * lnPrec;
+                        final double ent = -Math.log(1.0 + ex) - (1.0 - gamma) * x;
+                        if (Double.isFinite(ent)) sEntropy += ent;
                     } else {
                         ew = mu;
-                        wE2[wi] = mu * mu + var;
+                        final double e2 = mu * mu + var;
+                        wE2[wi] = e2;
+                        sGamma += 1.0;
+                        sEnn += e2;
+                        sGammaLnVar -= lnPrec;
                     }
                     wMu[wi] = mu;
                     wVar[wi] = var;
@@ -375,6 +391,10 @@ public final class FeatureBlock implements Serializable {
                     dw[j] = ew - ewOld;
                     changed |= dw[j] != 0;
                 }
+                ws.gamma[k] += sGamma;
+                ws.enn[k] += sEnn;
+                ws.gammaLnVar[k] += sGammaLnVar;
+                ws.entropy[k] += sEntropy;
                 // keep R = Y - E[Z]E[W]^T:  R_nd -= E[z_nk] (E[w_dk]new - E[w_dk]old),
                 // fused with the next factor's  acc_f = sum_n t_nf E[z_n,k+1] R_nf
                 final boolean next = k + 1 < K;
@@ -473,7 +493,6 @@ public final class FeatureBlock implements Serializable {
                     for (int k = 0; k < K; k++) pa[k] -= tau * wE2[wo + k];
                     for (int i = 0; i < T; i++) ha[i] -= tau * outer[i];
                 }
-                accumulateWeightStatistics(d, varS0, ws);
             }
         }
         if (directSamples.length > 0) directAdjustments(zs, outer);
