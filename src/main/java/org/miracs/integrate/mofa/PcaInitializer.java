@@ -29,17 +29,18 @@ public final class PcaInitializer {
     public static double[] initialFactors(PreparedData data, int K, MofaExecutor exec) {
         final int N = data.layout.numSamples();
         if (K > N) throw new IllegalArgumentException("PCA initialisation needs K <= number of samples");
-        final double[] gram = new double[N * N];
-        final double[] chunk = new double[N * CHUNK];
+        // gram[i][.] += x_li * x_l[.] over the features l of a chunk (rows indexed from 0: vectorised)
+        final double[][] gramRows = new double[N][N];
+        final double[][] chunk = new double[CHUNK][N];
         final int stripes = Math.max(1, Math.min(N, 16));
         for (int m = 0; m < data.numViews(); m++) {
             final double[] y = data.y[m];
             final int D = y.length / N;
             for (int f0 = 0; f0 < D; f0 += CHUNK) {
                 final int L = Math.min(CHUNK, D - f0);
-                // sample-major chunk of the imputed, column-centred data: observed y - mean, missing 0
+                // imputed, column-centred data: observed y - mean, missing 0
                 for (int l = 0; l < L; l++) {
-                    int o = (f0 + l) * N;
+                    final int o = (f0 + l) * N;
                     double sum = 0;
                     int cnt = 0;
                     for (int n = 0; n < N; n++) {
@@ -49,21 +50,30 @@ public final class PcaInitializer {
                             cnt++;
                         }
                     }
-                    double mean = cnt > 0 ? sum / cnt : 0.0;
+                    final double mean = cnt > 0 ? sum / cnt : 0.0;
+                    final double[] x = chunk[l];
                     for (int n = 0; n < N; n++) {
                         double v = y[o + n];
-                        chunk[n * L + l] = Double.isNaN(v) ? 0.0 : v - mean;
+                        x[n] = Double.isNaN(v) ? 0.0 : v - mean;
                     }
                 }
-                // gram[i][j] += <x_i, x_j> over the chunk, j >= i; rows split into stripes (fixed order per entry)
                 exec.forEach(stripes, s -> {
                     for (int i = s; i < N; i += stripes) {
-                        for (int j = i; j < N; j++) gram[i * N + j] += Kernels.dot(chunk, i * L, chunk, j * L, L);
+                        final double[] gi = gramRows[i];
+                        for (int l = 0; l < L; l++) {
+                            final double a = chunk[l][i];
+                            if (a == 0) continue;
+                            final double[] x = chunk[l];
+                            for (int n = 0; n < N; n++) gi[n] += a * x[n];
+                        }
                     }
                 });
             }
         }
-        for (int i = 0; i < N; i++) for (int j = 0; j < i; j++) gram[i * N + j] = gram[j * N + i];
+        final double[] gram = new double[N * N];
+        // symmetrise (average the two rounding paths of each entry)
+        for (int i = 0; i < N; i++)
+            for (int j = 0; j < N; j++) gram[i * N + j] = 0.5 * (gramRows[i][j] + gramRows[j][i]);
 
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(N, true, true);
         if (!eig.decompose(new DMatrixRMaj(N, N, true, gram)))

@@ -86,6 +86,31 @@ class MofaPcaRecoveryTest {
     }
 
     @Test
+    void pcaInitialisationMatchesMofapy2OnTheLeadingComponents() {
+        // sklearn used a randomized SVD here: leading components agree closely, trailing (noise) ones do not
+        PreparedData p = PreparedData.prepare(MofaFixtures.data(), MofaOptions.defaults(8));
+        double[] z = PcaInitializer.initialFactors(p, 8, MofaExecutor.serial());
+        List<double[][]> ref = MofaFixtures.zInit(REF);
+        int N = p.layout().numSamples();
+        for (int k = 0; k < 5; k++) {
+            double max = 0;
+            for (int g = 0; g < 3; g++)
+                for (int i = 0; i < ref.get(g).length; i++)
+                    max = Math.max(max, Math.abs(ref.get(g)[i][k] - z[k * N + p.layout().start(g) + i]));
+            assertTrue(max < 1e-5, "component " + k + " differs from mofapy2's z_init by " + max);
+        }
+        for (int k = 0; k < 8; k++) {
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            for (int n = 0; n < N; n++) {
+                min = Math.min(min, z[k * N + n]);
+                max = Math.max(max, z[k * N + n]);
+            }
+            assertEquals(-1.0, min, 1e-12);
+            assertEquals(1.0, max, 1e-12);
+        }
+    }
+
+    @Test
     void activeFactorsMatchMofapy2AndInactiveOnesAreOff() {
         assertTrue(ours.converged());
         VarianceExplained ve = ours.varianceExplained();
