@@ -17,9 +17,9 @@ public final class FactorMoments implements Serializable {
     final double[] mean;
     /** E[z_nk^2] = mean^2 + var, factor-major. */
     final double[] e2;
-    /** Sample-major copies: E[z_nk^2] and E[z_nk]^2 at {@code [n * K + k]}. */
-    final double[] e2ByRow;
-    final double[] meanSqByRow;
+    /** Sample-major copies: E[z_nk^2] and E[z_nk]^2 at {@code [n][k]}. */
+    final double[][] e2ByRow;
+    final double[][] meanSqByRow;
     /** sum over samples of group g of E[z_nk^2], {@code [g * K + k]}. */
     final double[] groupSumE2;
     /** sum over samples of group g of E[z_nk]^2, {@code [g * K + k]}. */
@@ -32,12 +32,12 @@ public final class FactorMoments implements Serializable {
         this.mean = mean;
         this.e2 = e2;
         int G = layout.numGroups();
-        e2ByRow = new double[N * K];
-        meanSqByRow = new double[N * K];
+        e2ByRow = new double[N][K];
+        meanSqByRow = new double[N][K];
         for (int k = 0; k < K; k++) {
             for (int n = 0; n < N; n++) {
-                e2ByRow[n * K + k] = e2[k * N + n];
-                meanSqByRow[n * K + k] = mean[k * N + n] * mean[k * N + n];
+                e2ByRow[n][k] = e2[k * N + n];
+                meanSqByRow[n][k] = mean[k * N + n] * mean[k * N + n];
             }
         }
         groupSumE2 = new double[G * K];

@@ -63,6 +63,9 @@ public final class FeatureBlock implements Serializable {
     /** CSR lists of missing sample indices per local feature. */
     final int[] missPtr;
     final int[] missIdx;
+    /** Per (tile, sample): the tile-local features missing in that sample, tileMissFeature[tileMissPtr[t*N+n] ..]. */
+    final int[] tileMissPtr;
+    final int[] tileMissFeature;
     /** Observed entries per (local feature, group): nObs[d * G + g]. */
     final int[] nObs;
     /** Samples with more missing than observed features in this block: their Z-statistics adjustment is built directly. */
@@ -148,6 +151,15 @@ public final class FeatureBlock implements Serializable {
         for (int d = 0, p = 0; d < size; d++) {
             int so = offset + d * N;
             for (int n = 0; n < N; n++) if (Double.isNaN(src[so + n])) missIdx[p++] = n;
+        }
+        tileMissPtr = new int[tiles * N + 1];
+        tileMissFeature = new int[totalMissing];
+        for (int t = 0, p = 0; t < tiles; t++) {
+            for (int n = 0; n < N; n++) {
+                for (int j = 0; j < width(t); j++)
+                    if (Double.isNaN(src[offset + (t * TILE + j) * N + n])) tileMissFeature[p++] = j;
+                tileMissPtr[t * N + n + 1] = p;
+            }
         }
         direct = new boolean[N];
         int nDirect = 0;
@@ -292,11 +304,11 @@ public final class FeatureBlock implements Serializable {
         final double[][] fTile = new double[K][TILE];
         final double[][] qTile = new double[K][TILE];
         final double[] corrF = new double[K], corrQ = new double[K];
-        final double[] e2Row = fm.e2ByRow, sqRow = fm.meanSqByRow;
+        final double[][] e2Row = fm.e2ByRow, sqRow = fm.meanSqByRow;
         final double[] logit0 = new double[K];
         final double[] varS0 = new double[K];
         final double[] outer = new double[T];
-        final double[][] outer4 = new double[4][T];
+        final double[][] outerTile = new double[TILE][T];
         final double[][] st = new double[TILE][N];
         for (int k = 0; k < K; k++) {
             varS0[k] = 1.0 / alpha[k];
@@ -326,11 +338,12 @@ public final class FeatureBlock implements Serializable {
                 Arrays.fill(corrF, 0.0);
                 Arrays.fill(corrQ, 0.0);
                 for (int p = missPtr[d]; p < missPtr[d + 1]; p++) {
-                    final int n = missIdx[p], no = n * K;
+                    final int n = missIdx[p];
                     final double tau = tauE[d * G + layout.groupOf(n)];
+                    final double[] e2n = e2Row[n], sqn = sqRow[n];
                     for (int k = 0; k < K; k++) {
-                        corrF[k] += tau * e2Row[no + k];
-                        corrQ[k] += tau * sqRow[no + k];
+                        corrF[k] += tau * e2n[k];
+                        corrQ[k] += tau * sqn[k];
                     }
                 }
                 for (int k = 0; k < K; k++) {
@@ -450,15 +463,13 @@ public final class FeatureBlock implements Serializable {
                     for (int n = 0; n < N; n++) ck[n] += w * sj[n];
                 }
             }
-            // H_g += t_gd E[w_d] E[w_d]^T  (packed lower triangle), four features per sweep over H_g
+            // outer products E[w_d] E[w_d]^T (packed lower triangle) of the tile's features
+            for (int j = 0; j < F; j++) outerProduct(wE, (d0 + j) * K, K, outerTile[j]);
+            // H_g += t_gd E[w_d] E[w_d]^T, four features per sweep over H_g
             int q4 = 0;
             for (; q4 + 3 < F; q4 += 4) {
                 final int d = d0 + q4;
-                outerProduct(wE, d * K, K, outer4[0]);
-                outerProduct(wE, (d + 1) * K, K, outer4[1]);
-                outerProduct(wE, (d + 2) * K, K, outer4[2]);
-                outerProduct(wE, (d + 3) * K, K, outer4[3]);
-                final double[] o0 = outer4[0], o1 = outer4[1], o2 = outer4[2], o3 = outer4[3];
+                final double[] o0 = outerTile[q4], o1 = outerTile[q4 + 1], o2 = outerTile[q4 + 2], o3 = outerTile[q4 + 3];
                 for (int g = 0; g < G; g++) {
                     final double t0 = tauE[d * G + g], t1 = tauE[(d + 1) * G + g], t2 = tauE[(d + 2) * G + g],
                             t3 = tauE[(d + 3) * G + g];
@@ -468,30 +479,44 @@ public final class FeatureBlock implements Serializable {
             }
             for (; q4 < F; q4++) {
                 final int d = d0 + q4;
-                outerProduct(wE, d * K, K, outer);
+                final double[] o = outerTile[q4];
                 for (int g = 0; g < G; g++) {
                     final double tau = tauE[d * G + g];
                     final double[] h = zs.hg[g];
-                    for (int i = 0; i < T; i++) h[i] += tau * outer[i];
+                    for (int i = 0; i < T; i++) h[i] += tau * o[i];
                 }
             }
+            // P_g += t_gd E[w_d^2]
             for (int j = 0; j < F; j++) {
                 final int d = d0 + j, wo = d * K;
-                // P_g += t_gd E[w_d^2]
                 for (int g = 0; g < G; g++) {
                     final double tau = tauE[d * G + g];
                     for (int k = 0, go = g * K; k < K; k++) zs.pg[go + k] += tau * wE2[wo + k];
                 }
-                if (missPtr[d] < missPtr[d + 1]) outerProduct(wE, wo, K, outer);
-                // remove the feature's missing entries from P_n and H_n
-                for (int p = missPtr[d]; p < missPtr[d + 1]; p++) {
-                    final int n = missIdx[p];
-                    if (direct[n]) continue;
-                    zs.ensureAdjustment(n);
-                    final double tau = tauE[d * G + layout.groupOf(n)];
-                    final double[] pa = zs.pAdj[n], ha = zs.hAdj[n];
-                    for (int k = 0; k < K; k++) pa[k] -= tau * wE2[wo + k];
-                    for (int i = 0; i < T; i++) ha[i] -= tau * outer[i];
+            }
+            // remove the missing entries from P_n and H_n, sample by sample (the sample's row stays in cache)
+            for (int n = 0; n < N; n++) {
+                final int p0 = tileMissPtr[rt + n], p1 = tileMissPtr[rt + n + 1];
+                if (p0 == p1 || direct[n]) continue;
+                zs.ensureAdjustment(n);
+                final double[] pa = zs.pAdj[n], ha = zs.hAdj[n];
+                final int g = layout.groupOf(n);
+                int p = p0;
+                for (; p + 1 < p1; p += 2) {
+                    final int ja = tileMissFeature[p], jb = tileMissFeature[p + 1];
+                    final double ta = tauE[(d0 + ja) * G + g], tb = tauE[(d0 + jb) * G + g];
+                    final double[] oa = outerTile[ja], ob = outerTile[jb];
+                    for (int i = 0; i < T; i++) ha[i] -= ta * oa[i] + tb * ob[i];
+                    final int wa = (d0 + ja) * K, wb = (d0 + jb) * K;
+                    for (int k = 0; k < K; k++) pa[k] -= ta * wE2[wa + k] + tb * wE2[wb + k];
+                }
+                for (; p < p1; p++) {
+                    final int ja = tileMissFeature[p];
+                    final double ta = tauE[(d0 + ja) * G + g];
+                    final double[] oa = outerTile[ja];
+                    for (int i = 0; i < T; i++) ha[i] -= ta * oa[i];
+                    final int wa = (d0 + ja) * K;
+                    for (int k = 0; k < K; k++) pa[k] -= ta * wE2[wa + k];
                 }
             }
         }
@@ -649,7 +674,8 @@ public final class FeatureBlock implements Serializable {
     void expectedSquaredResidual(int t, FactorMoments fm, double[][] ssr) {
         final int K = this.K, N = this.N, G = this.G;
         final int F = width(t), d0 = t * TILE;
-        final double[] s2 = fm.groupSumE2, sq = fm.groupSumMeanSq, e2Row = fm.e2ByRow, sqRow = fm.meanSqByRow;
+        final double[] s2 = fm.groupSumE2, sq = fm.groupSumMeanSq;
+        final double[][] e2Row = fm.e2ByRow, sqRow = fm.meanSqByRow;
         for (double[] s : ssr) Arrays.fill(s, 0.0);
         addResidualSquares(t, ssr);
         // + sum_k E[w_dk^2] S2_gk - E[w_dk]^2 Q_gk, vectorised over the tile's features
@@ -669,11 +695,12 @@ public final class FeatureBlock implements Serializable {
         for (int j = 0; j < F; j++) {
             final int d = d0 + j, wo = d * K;
             for (int p = missPtr[d]; p < missPtr[d + 1]; p++) {
-                final int n = missIdx[p], no = n * K;
+                final int n = missIdx[p];
+                final double[] e2n = e2Row[n], sqn = sqRow[n];
                 double v = 0;
                 for (int k = 0; k < K; k++) {
                     final double ew = wE[wo + k];
-                    v += wE2[wo + k] * e2Row[no + k] - ew * ew * sqRow[no + k];
+                    v += wE2[wo + k] * e2n[k] - ew * ew * sqn[k];
                 }
                 ssr[layout.groupOf(n)][j] -= v;
             }
