@@ -298,18 +298,19 @@ public final class FeatureBlock implements Serializable {
         final int K = this.K, N = this.N, G = this.G, T = zs.T;
         final double[] zMean = fm.mean, s2 = fm.groupSumE2, sq = fm.groupSumMeanSq;
         final double[] alpha = pri.alphaE;
-        final double[] acc = new double[TILE];
-        final double[] dw = new double[TILE];
-        final double[][] tauRows = new double[G][TILE];
-        final double[][] fTile = new double[K][TILE];
-        final double[][] qTile = new double[K][TILE];
-        final double[] corrF = new double[K], corrQ = new double[K];
+        final Scratch sc = Scratch.get(K, N, G);
+        final double[] acc = sc.acc;
+        final double[] dw = sc.dw;
+        final double[][] tauRows = sc.tauRows;
+        final double[][] fTile = sc.fTile;
+        final double[][] qTile = sc.qTile;
+        final double[] corrF = sc.corrF, corrQ = sc.corrQ;
         final double[][] e2Row = fm.e2ByRow, sqRow = fm.meanSqByRow;
         final double[] logit0 = new double[K];
         final double[] varS0 = new double[K];
-        final double[] outer = new double[T];
-        final double[][] outerTile = new double[TILE][T];
-        final double[][] st = new double[TILE][N];
+        final double[] outer = sc.outer;
+        final double[][] outerTile = sc.outerTile;
+        final double[][] st = sc.st;
         for (int k = 0; k < K; k++) {
             varS0[k] = 1.0 / alpha[k];
             if (spikeSlab) logit0[k] = (pri.thetaLnE[k] - pri.thetaLnEInv[k]) + 0.5 * Math.log(alpha[k]);
@@ -590,9 +591,10 @@ public final class FeatureBlock implements Serializable {
         checkK(fm.K);
         ns.reset();
         final int K = this.K, N = this.N, G = this.G;
-        final double[][] wt = new double[K][TILE];
-        final double[] u = new double[TILE];
-        final double[][] ssr = new double[G][TILE];
+        final Scratch sc = Scratch.get(K, N, G);
+        final double[][] wt = sc.fTile;
+        final double[] u = sc.acc;
+        final double[][] ssr = sc.tauRows;
         final double lnGammaPa = SpecialFunctions.lnGamma(TAU_PA), lnPb = Math.log(TAU_PB);
         for (int t = 0; t < tiles; t++) {
             final int F = width(t), d0 = t * TILE, rt = t * N;
@@ -679,7 +681,8 @@ public final class FeatureBlock implements Serializable {
         for (double[] s : ssr) Arrays.fill(s, 0.0);
         addResidualSquares(t, ssr);
         // + sum_k E[w_dk^2] S2_gk - E[w_dk]^2 Q_gk, vectorised over the tile's features
-        final double[] e2 = new double[TILE], esq = new double[TILE];
+        final Scratch sc = Scratch.get(K, N, G);
+        final double[] e2 = sc.corrTile1, esq = sc.corrTile2;
         for (int k = 0; k < K; k++) {
             for (int j = 0; j < F; j++) {
                 final double ew = wE[(d0 + j) * K + k];
@@ -848,4 +851,41 @@ public final class FeatureBlock implements Serializable {
     }
 
     public double tauMean(int localFeature, int g) { return tauE[localFeature * G + g]; }
+
+    /**
+     * Per-thread work arrays of the block passes (a block is processed by one thread at a time, blocks of the
+     * same model share K, N and G).
+     */
+    static final class Scratch {
+        private static final ThreadLocal<Scratch> LOCAL = new ThreadLocal<>();
+        final int K, N, G;
+        final double[] acc = new double[TILE], dw = new double[TILE];
+        final double[] corrTile1 = new double[TILE], corrTile2 = new double[TILE];
+        final double[][] tauRows, fTile, qTile, outerTile, st;
+        final double[] corrF, corrQ, outer;
+
+        private Scratch(int K, int N, int G) {
+            this.K = K;
+            this.N = N;
+            this.G = G;
+            int T = K * (K + 1) / 2;
+            tauRows = new double[G][TILE];
+            fTile = new double[K][TILE];
+            qTile = new double[K][TILE];
+            outerTile = new double[TILE][T];
+            st = new double[TILE][N];
+            corrF = new double[K];
+            corrQ = new double[K];
+            outer = new double[T];
+        }
+
+        static Scratch get(int K, int N, int G) {
+            Scratch s = LOCAL.get();
+            if (s == null || s.K != K || s.N != N || s.G != G) {
+                s = new Scratch(K, N, G);
+                LOCAL.set(s);
+            }
+            return s;
+        }
+    }
 }
