@@ -17,7 +17,6 @@ public final class MiracsMain {
     private static final Map<String, String> PLANNED = new LinkedHashMap<>();
 
     static {
-        PLANNED.put("mofa", "train multi-group MOFA on a manifest of view x group matrices (phase 1)");
         PLANNED.put("enrich", "MoA enrichment of ranked drug lists, decoupler-exact or fast (phases 2-3)");
         PLANNED.put("report", "re-render the HTML report of a finished run (phase 4)");
     }
@@ -25,7 +24,7 @@ public final class MiracsMain {
     private MiracsMain() {}
 
     static List<Command> commands() {
-        return List.of(new RunCommand(), new GenerateCommand());
+        return List.of(new RunCommand(), new MofaCommand(), new GenerateCommand());
     }
 
     public static void main(String[] args) {

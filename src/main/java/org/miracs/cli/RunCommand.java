@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.miracs.config.MiracsConfig;
 import org.miracs.config.Settings;
 import org.miracs.ingest.IngestStage;
+import org.miracs.integrate.MofaStage;
 import org.miracs.pipeline.Pipeline;
 import org.miracs.pipeline.RunContext;
 import org.miracs.pipeline.RunMetadata;
@@ -53,7 +54,7 @@ final class RunCommand implements Command {
 
     /** The stages of a full run, in order; later phases are appended here. */
     static List<Stage> stages() {
-        return List.of(new IngestStage());
+        return List.of(new IngestStage(), new MofaStage());
     }
 
     @Override

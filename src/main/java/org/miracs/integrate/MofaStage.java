@@ -1,0 +1,32 @@
+package org.miracs.integrate;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.miracs.ingest.HarmonisedData;
+import org.miracs.integrate.mofa.MofaData;
+import org.miracs.integrate.mofa.MofaOptions;
+import org.miracs.integrate.mofa.MofaResult;
+import org.miracs.integrate.mofa.ZInit;
+import org.miracs.pipeline.RunContext;
+import org.miracs.pipeline.Stage;
+
+/**
+ * Phase 1: multi-group MOFA of the harmonised RNA and protein matrices, groups = lineages. Writes the
+ * {@code mofa/} tables and hands {@link MofaOutputs} to the correlation phase.
+ */
+public final class MofaStage implements Stage {
+    @Override
+    public String name() {
+        return "mofa";
+    }
+
+    @Override
+    public void run(RunContext ctx) throws Exception {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
+        MofaData data = HarmonisedMofaInput.build(jsc, ctx.get(HarmonisedData.KEY));
+        MofaOptions options = MofaSettings.options(ctx.config().mofa());
+        MofaResult result = MofaRunner.train(data, options, ZInit.pca(), jsc.defaultParallelism());
+        ctx.put(MofaOutputs.KEY, MofaTables.write(ctx, result, options));
+        ctx.metadata().put("mofa_iterations", result.iterations());
+        ctx.metadata().put("mofa_converged", result.converged());
+    }
+}
