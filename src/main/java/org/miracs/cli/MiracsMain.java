@@ -18,14 +18,13 @@ public final class MiracsMain {
 
     static {
         PLANNED.put("mofa", "train multi-group MOFA on a manifest of view x group matrices (phase 1)");
-        PLANNED.put("enrich", "MoA enrichment of ranked drug lists, decoupler-exact or fast (phases 2-3)");
         PLANNED.put("report", "re-render the HTML report of a finished run (phase 4)");
     }
 
     private MiracsMain() {}
 
     static List<Command> commands() {
-        return List.of(new RunCommand(), new GenerateCommand());
+        return List.of(new RunCommand(), new EnrichCommand(), new GenerateCommand());
     }
 
     public static void main(String[] args) {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.miracs.config.MiracsConfig;
 import org.miracs.config.Settings;
+import org.miracs.correlate.CorrelateStage;
+import org.miracs.enrich.EnrichStage;
 import org.miracs.ingest.IngestStage;
 import org.miracs.pipeline.Pipeline;
 import org.miracs.pipeline.RunContext;
@@ -51,9 +53,22 @@ final class RunCommand implements Command {
                 """;
     }
 
-    /** The stages of a full run, in order; later phases are appended here. */
+    /**
+     * The stages of a full run, in order. Phases 2-3 ({@link #analysisStages()}) need phase 1's
+     * {@code MofaOutputs} in the context, so they join this list when the MOFA stage exists:
+     * {@code IngestStage, MofaStage, then analysisStages()}. Until then {@code run} ends after ingestion.
+     */
     static List<Stage> stages() {
         return List.of(new IngestStage());
+    }
+
+    /**
+     * Phases 2-3, which run after phase 1 (they read {@code MofaOutputs.KEY} and {@code HarmonisedData.KEY}):
+     * per-lineage factor x compound Spearman, then MoA enrichment per (lineage, factor) and the
+     * cross-lineage associations.
+     */
+    static List<Stage> analysisStages() {
+        return List.of(new CorrelateStage(), new EnrichStage());
     }
 
     @Override
