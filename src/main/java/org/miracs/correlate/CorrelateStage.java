@@ -100,7 +100,6 @@ public final class CorrelateStage implements Stage {
         }
         ctx.metadata().put("correlate_shared_lines_per_lineage", lineageReport);
 
-        CorrelationOptions options = options(cfg);
         Dataset<Row> raw;
         if (kept.isEmpty()) {
             LOG.warn("correlate: no lineage has >= {} lines with factor values and drug response; no correlations",
@@ -113,7 +112,7 @@ public final class CorrelateStage implements Stage {
             JavaPairRDD<String, Row> a = auc.filter(col(Columns.LINEAGE).isin((Object[]) keptArr)).javaRDD()
                     .keyBy(r -> r.getString(0));
             JavaRDD<Row> rows = f.cogroup(a, new HashPartitioner(kept.size()))
-                    .flatMap(t -> correlateLineage(t._1(), t._2()._1(), t._2()._2(), options).iterator());
+                    .flatMap(t -> correlateLineage(t._1(), t._2()._1(), t._2()._2(), options(cfg)).iterator());
             raw = ctx.spark().createDataFrame(rows, RAW_SCHEMA);
         }
         Dataset<Row> names = harmonised.drugs().select(col(Columns.BROAD_ID), col(Columns.DRUG_NAME).as(Columns.COMPOUND_NAME));
