@@ -31,9 +31,11 @@ import org.miracs.schema.Columns;
 
 /**
  * The enrichment of many ranked lists ({@link EnrichmentUnit}s) spread over the executors: units are
- * hash-partitioned by (call, sample) into the requested number of partitions, sorted by (call, sample)
- * inside each partition so consecutive units of one call reuse its bound sets (and, in EXACT mode, the
- * executor's cached permutation matrix), and each unit runs the pure {@link Gsea}.
+ * range-partitioned by (call, sample) into the requested number of partitions (so a partition holds
+ * the units of one or a few calls, and a call's bound sets and, in EXACT mode, its permutation matrix
+ * are built about once per partition rather than once per unit), sorted by (call, sample) inside each
+ * partition, and each unit runs the pure {@link Gsea}. (Range partitioning samples its input once to
+ * find the boundaries; the boundaries only decide where a unit runs, not its result.)
  *
  * <p>Determinism: a unit's rows depend only on the unit (call, sample, features, scores), the sets
  * and the options; the FAST random stream comes from {@link GseaOptions#unitSeed} over
@@ -118,7 +120,7 @@ public final class DistributedGsea {
                                    int partitions, LongAccumulator progress) {
         SparkSession spark = units.sparkSession();
         Broadcast<String[][]> sets = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(setPairs);
-        return units.repartition(Math.max(1, partitions), col(CALL), col(Columns.SAMPLE))
+        return units.repartitionByRange(Math.max(1, partitions), col(CALL), col(Columns.SAMPLE))
                 .sortWithinPartitions(CALL, Columns.SAMPLE)
                 .mapPartitions(new UnitRunner(sets, options, progress), Encoders.row(RESULT_SCHEMA));
     }

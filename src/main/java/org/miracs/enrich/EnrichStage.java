@@ -94,7 +94,7 @@ public final class EnrichStage implements Stage {
         Dataset<Row> table = results
                 .withColumn(Columns.LINEAGE, col(DistributedGsea.CALL))
                 .withColumn(Columns.FACTOR, col(Columns.SAMPLE).cast("int"))
-                .withColumn(Columns.SAMPLE, concat(col(DistributedGsea.CALL), lit("|Factor"), col(Columns.SAMPLE)))
+                .withColumn(Columns.SAMPLE, concat(col(DistributedGsea.CALL), lit(":Factor"), col(Columns.SAMPLE)))
                 .orderBy(Columns.LINEAGE, Columns.FACTOR, Columns.SET);
         Dataset<Row> enrichment = ctx.writeTable(Tables.ENRICHMENT, table);
         results.unpersist();

@@ -113,7 +113,7 @@ public final class Tables {
             "(lineage, factor, MoA) with at least enrichment.min_set_size ranked compounds",
             col(LINEAGE, DataTypes.StringType, false, "lineage (MOFA group)"),
             col(FACTOR, DataTypes.IntegerType, false, "factor number"),
-            col(SAMPLE, DataTypes.StringType, false, "'<lineage>|Factor<k>': the ranked list"),
+            col(SAMPLE, DataTypes.StringType, false, "the ranked list, '<lineage>:Factor<k>'"),
             col(SET, DataTypes.StringType, false, "MoA"),
             col(SIZE, DataTypes.IntegerType, false, "compounds of the MoA in the ranking"),
             col(ES, DataTypes.DoubleType, false, "enrichment score of the compounds ranked by rho (decoupler's running sum)"),
@@ -127,7 +127,7 @@ public final class Tables {
             "(factor, MoA, direction) called in at least one lineage under cross_lineage.rule",
             col(FACTOR, DataTypes.IntegerType, false, "factor number"),
             col(MOA, DataTypes.StringType, false, "mechanism of action"),
-            col(DIRECTION, DataTypes.StringType, false, "resistance (NES > 0: high factor, high AUC) or sensitivity (NES < 0)"),
+            col(DIRECTION, DataTypes.StringType, false, "resistance (high factor, high AUC: NES > 0, or above the upper percentile) or sensitivity"),
             col(N_LINEAGES, DataTypes.IntegerType, false, "lineages where the association is called"),
             col(LINEAGE_LIST, DataTypes.createArrayType(DataTypes.StringType, false), false, "those lineages, sorted"));
 
