@@ -92,6 +92,35 @@ class EnrichCommandTest extends SparkTestBase {
         Assertions.assertTrue(tsv.stream().anyMatch(l -> l.startsWith("F1\tmoa07_planted_pos\t") || l.startsWith("F1\tmoa07")), tsv.get(1));
     }
 
+    /** Heavy ties: the drugs' order in the long file is decoupler's column order, so ties break as decoupler's. */
+    @Test
+    void exactModeReproducesDecouplerWithTies() throws IOException {
+        List<String[]> wide = Fixtures.csv("gsea_small/scores_ties_wide.csv");
+        StringBuilder sb = new StringBuilder("sample,drug,score\n");
+        for (String[] row : wide.subList(1, wide.size())) {
+            for (int c = 1; c < row.length; c++) {
+                sb.append(row[0]).append(',').append(wide.get(0)[c]).append(',').append(row[c]).append('\n');
+            }
+        }
+        Path scores = Files.writeString(tmp.resolve("ties_long.csv"), sb.toString());
+        Path out = tmp.resolve("ties");
+        Outcome o = miracs("enrich", "--scores", scores.toString(), "--sets", fixture("sets_long.csv").toString(),
+                "--mode", "exact", "--out", out.toString());
+        Assertions.assertEquals(0, o.code(), o.err());
+        Map<String, Map<String, String>> ref = new HashMap<>();
+        for (Map<String, String> r : Fixtures.table("gsea_small/decoupler_gsea_ties_times10000_seed42_tmin5.csv")) {
+            ref.put(r.get("sample") + "|" + r.get("set"), r);
+        }
+        List<Row> rows = spark().read().parquet(out.resolve("enrichment").toString()).collectAsList();
+        Assertions.assertEquals(ref.size(), rows.size());
+        for (Row r : rows) {
+            Map<String, String> e = ref.get(r.getString(0) + "|" + r.getString(1));
+            Assertions.assertEquals(Double.parseDouble(e.get("es")), r.getDouble(3), 0.0, r.toString());
+            Assertions.assertEquals(Double.parseDouble(e.get("nes")), r.getDouble(4), 1e-9, r.toString());
+            Assertions.assertEquals(Double.parseDouble(e.get("padj")), r.getDouble(6), 0.0, r.toString());
+        }
+    }
+
     @Test
     void fastModeFindsThePlantedSets() throws IOException {
         Path out = tmp.resolve("fast");
