@@ -17,14 +17,13 @@ public final class MiracsMain {
     private static final Map<String, String> PLANNED = new LinkedHashMap<>();
 
     static {
-        PLANNED.put("enrich", "MoA enrichment of ranked drug lists, decoupler-exact or fast (phases 2-3)");
         PLANNED.put("report", "re-render the HTML report of a finished run (phase 4)");
     }
 
     private MiracsMain() {}
 
     static List<Command> commands() {
-        return List.of(new RunCommand(), new MofaCommand(), new GenerateCommand());
+        return List.of(new RunCommand(), new MofaCommand(), new EnrichCommand(), new GenerateCommand());
     }
 
     public static void main(String[] args) {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.miracs.config.MiracsConfig;
 import org.miracs.config.Settings;
+import org.miracs.correlate.CorrelateStage;
+import org.miracs.enrich.EnrichStage;
 import org.miracs.ingest.IngestStage;
 import org.miracs.integrate.MofaStage;
 import org.miracs.pipeline.Pipeline;
@@ -52,9 +54,12 @@ final class RunCommand implements Command {
                 """;
     }
 
-    /** The stages of a full run, in order; later phases are appended here. */
+    /**
+     * The stages of a full run, in order: phase 0 ingestion, phase 1 MOFA, phases 2-3 per-lineage
+     * factor x compound Spearman then MoA enrichment per (lineage, factor) and the cross-lineage table.
+     */
     static List<Stage> stages() {
-        return List.of(new IngestStage(), new MofaStage());
+        return List.of(new IngestStage(), new MofaStage(), new CorrelateStage(), new EnrichStage());
     }
 
     @Override

@@ -54,4 +54,21 @@ public final class Columns {
     public static final String DELTA_ELBO = "delta_elbo";
     public static final String ACTIVE_FACTORS = "active_factors";
     public static final String SECONDS = "seconds";
+
+    // ---------------------------------------------------------------- phases 2-3: correlate, enrich, cross-lineage
+    /** Compound name in result tables (harmonised/drugs calls it {@link #DRUG_NAME}). */
+    public static final String COMPOUND_NAME = "drug_name";
+    public static final String RHO = "rho";
+    public static final String P_VALUE = "p_value";
+    public static final String N = "n";
+    public static final String SET = "set";
+    public static final String SIZE = "size";
+    public static final String ES = "es";
+    public static final String NES = "nes";
+    public static final String P_ADJ = "p_adj";
+    public static final String LEADING_EDGE = "leading_edge";
+    public static final String DIRECTION = "direction";
+    public static final String N_LINEAGES = "n_lineages";
+    /** Lineage names (array); not the QC count column {@link #LINEAGE_COUNT}, which has the same name. */
+    public static final String LINEAGE_LIST = "lineages";
 }

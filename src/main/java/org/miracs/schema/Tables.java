@@ -98,10 +98,57 @@ public final class Tables {
             col(ACTIVE_FACTORS, DataTypes.IntegerType, false, "factors not dropped"),
             col(SECONDS, DataTypes.DoubleType, false, "wall seconds of the iteration"));
 
+    // ---------------------------------------------------------------- phases 2-3: correlate, enrich, cross-lineage
+    public static final TableDef CORRELATIONS = table("correlate/correlations",
+            "(lineage, factor, compound) that passed the correlation filters",
+            col(LINEAGE, DataTypes.StringType, false, "lineage (MOFA group)"),
+            col(FACTOR, DataTypes.IntegerType, false, "factor number"),
+            col(BROAD_ID, DataTypes.StringType, false, "compound id"),
+            col(COMPOUND_NAME, DataTypes.StringType, true, "compound name"),
+            col(RHO, DataTypes.DoubleType, false, "Spearman rho of factor value and AUC over the lines with both"),
+            col(P_VALUE, DataTypes.DoubleType, false, "two-sided p-value (t approximation, as scipy.stats.spearmanr)"),
+            col(N, DataTypes.IntegerType, false, "lines with a factor value and an AUC"));
+
+    public static final TableDef ENRICHMENT = table("enrich/enrichment",
+            "(lineage, factor, MoA) with at least enrichment.min_set_size ranked compounds",
+            col(LINEAGE, DataTypes.StringType, false, "lineage (MOFA group)"),
+            col(FACTOR, DataTypes.IntegerType, false, "factor number"),
+            col(SAMPLE, DataTypes.StringType, false, "the ranked list, '<lineage>:Factor<k>'"),
+            col(SET, DataTypes.StringType, false, "MoA"),
+            col(SIZE, DataTypes.IntegerType, false, "compounds of the MoA in the ranking"),
+            col(ES, DataTypes.DoubleType, false, "enrichment score of the compounds ranked by rho (decoupler's running sum)"),
+            col(NES, DataTypes.DoubleType, false, "normalised ES (ES / mean of same-sign nulls; 0 if none); > 0: resistance"),
+            col(P_VALUE, DataTypes.DoubleType, false, "empirical p-value over the same-sign nulls"),
+            col(P_ADJ, DataTypes.DoubleType, false, "Benjamini-Hochberg across the MoAs of this (lineage, factor)"),
+            col(LEADING_EDGE, DataTypes.createArrayType(DataTypes.StringType, false), false,
+                    "compounds up to the running-sum extreme (dc.pl.leading_edge), most extreme first"));
+
+    public static final TableDef CROSS_LINEAGE_ASSOCIATIONS = table("enrich/cross_lineage_associations",
+            "(factor, MoA, direction) called in at least one lineage under cross_lineage.rule",
+            col(FACTOR, DataTypes.IntegerType, false, "factor number"),
+            col(MOA, DataTypes.StringType, false, "mechanism of action"),
+            col(DIRECTION, DataTypes.StringType, false, "resistance (high factor, high AUC: NES > 0, or above the upper percentile) or sensitivity"),
+            col(N_LINEAGES, DataTypes.IntegerType, false, "lineages where the association is called"),
+            col(LINEAGE_LIST, DataTypes.createArrayType(DataTypes.StringType, false), false, "those lineages, sorted"));
+
+    /** Written by {@code bin/miracs enrich} (any ranked lists), not by {@code run}. */
+    public static final TableDef RANKED_ENRICHMENT = table("enrichment",
+            "(sample, set) of bin/miracs enrich with at least --min-set-size ranked members",
+            col(SAMPLE, DataTypes.StringType, false, "sample (ranked list) of the scores file"),
+            col(SET, DataTypes.StringType, false, "set of the sets file"),
+            col(SIZE, DataTypes.IntegerType, false, "members of the set in the ranking"),
+            col(ES, DataTypes.DoubleType, false, "enrichment score (decoupler's running sum)"),
+            col(NES, DataTypes.DoubleType, false, "normalised ES (ES / mean of same-sign nulls; 0 if none)"),
+            col(P_VALUE, DataTypes.DoubleType, false, "empirical p-value over the same-sign nulls"),
+            col(P_ADJ, DataTypes.DoubleType, false, "Benjamini-Hochberg across the sets of this sample"),
+            col(LEADING_EDGE, DataTypes.createArrayType(DataTypes.StringType, false), false,
+                    "members up to the running-sum extreme (dc.pl.leading_edge), most extreme first"));
+
     /** All tables in the order a run writes them. */
     public static List<TableDef> all() {
         return List.of(SAMPLES, FEATURES, OMICS, DRUG_RESPONSE, DRUGS, MOA_SETS, INGESTION_QC,
-                FACTORS, WEIGHTS, VARIANCE_EXPLAINED, VARIANCE_EXPLAINED_TOTAL, TRAINING_TRACE);
+                FACTORS, WEIGHTS, VARIANCE_EXPLAINED, VARIANCE_EXPLAINED_TOTAL, TRAINING_TRACE,
+                CORRELATIONS, ENRICHMENT, CROSS_LINEAGE_ASSOCIATIONS, RANKED_ENRICHMENT);
     }
 
     private record Col(StructField field, String doc) {}
