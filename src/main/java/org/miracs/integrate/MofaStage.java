@@ -1,6 +1,7 @@
 package org.miracs.integrate;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.miracs.config.ConfigException;
 import org.miracs.ingest.HarmonisedData;
 import org.miracs.integrate.mofa.MofaData;
 import org.miracs.integrate.mofa.MofaOptions;
@@ -24,6 +25,10 @@ public final class MofaStage implements Stage {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
         MofaData data = HarmonisedMofaInput.build(jsc, ctx.get(HarmonisedData.KEY));
         MofaOptions options = MofaSettings.options(ctx.config().mofa());
+        if (options.numFactors() > data.totalSamples()) {
+            throw new ConfigException("mofa.factors = " + options.numFactors() + ": expected at most the number of "
+                    + "harmonised lines (" + data.totalSamples() + "); set e.g. --set mofa.factors=" + data.totalSamples());
+        }
         MofaResult result = MofaRunner.train(data, options, ZInit.pca(), jsc.defaultParallelism());
         ctx.put(MofaOutputs.KEY, MofaTables.write(ctx, result, options));
         ctx.metadata().put("mofa_iterations", result.iterations());

@@ -114,6 +114,17 @@ class RunCommandTest extends SparkTestBase {
     }
 
     @Test
+    void moreFactorsThanLinesIsAConfigurationError() {
+        Path data = TinyData.copyTo(tmp.resolve("data"));
+        Path out = tmp.resolve("out");
+        Outcome o = miracs("run", "--data-dir", data.toString(), "--out", out.toString());
+        assertEquals(1, o.code());
+        Assertions.assertTrue(o.err().contains("mofa.factors = 30: expected at most the number of harmonised lines (8)"),
+                o.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void existingOutputNeedsOverwrite() throws IOException {
         Path data = TinyData.copyTo(tmp.resolve("data"));
         Path out = Files.createDirectories(tmp.resolve("out"));

@@ -47,9 +47,13 @@ class IngestStageTest extends SparkTestBase {
         assertEquals(0, run("run", "--data-dir", data.toString(), "--out", out.toString()));
     }
 
+    /** {@code miracs run} on tiny data: few factors (the tiny set has 8 lines). */
     static int run(String... args) {
+        String[] withFactors = java.util.Arrays.copyOf(args, args.length + 2);
+        withFactors[args.length] = "--set";
+        withFactors[args.length + 1] = "mofa.factors=3";
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = MiracsMain.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
+        int code = MiracsMain.run(withFactors, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
         if (code != 0) {
             System.err.println(err.toString(StandardCharsets.UTF_8));
         }
