@@ -101,6 +101,7 @@ final class MofaCommand implements Command {
             MofaResult result = MofaRunner.train(data, options, init, spark.sparkContext().defaultParallelism());
             metadata.recordStage("mofa", (System.nanoTime() - start) / 1e9);
             MofaTables.write(context, result, options);
+            metadata.put("mofa", MofaTables.summary(result));
             output.writeText(RunOutput.METADATA_FILE, metadata.toJson());
             output.commit();
         } catch (Throwable t) {

@@ -31,7 +31,6 @@ public final class MofaStage implements Stage {
         }
         MofaResult result = MofaRunner.train(data, options, ZInit.pca(), jsc.defaultParallelism());
         ctx.put(MofaOutputs.KEY, MofaTables.write(ctx, result, options));
-        ctx.metadata().put("mofa_iterations", result.iterations());
-        ctx.metadata().put("mofa_converged", result.converged());
+        ctx.metadata().put("mofa", MofaTables.summary(result));
     }
 }

@@ -80,6 +80,24 @@ public final class MofaTables {
         return outputs;
     }
 
+    /** Iterations, convergence, active factors and mean seconds per iteration, for run.json. */
+    public static Map<String, Object> summary(MofaResult result) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("iterations", result.iterations());
+        m.put("converged", result.converged());
+        m.put("active_factors", result.numFactors());
+        double seconds = 0;
+        int n = 0;
+        for (ElboRecord e : result.elboTrace()) {
+            if (e.iteration() > 0) {
+                seconds += e.seconds();
+                n++;
+            }
+        }
+        m.put("seconds_per_iteration", n == 0 ? null : Math.round(seconds / n * 10000) / 10000.0);
+        return m;
+    }
+
     static String modelJson(MofaResult result, MofaOptions options) throws IOException {
         MofaData data = result.data();
         Map<String, Object> json = new LinkedHashMap<>();
