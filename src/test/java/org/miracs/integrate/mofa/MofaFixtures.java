@@ -10,7 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the mofapy2 reference outputs copied to src/test/resources/fixtures/mofa_small. */
+/**
+ * Reads the mofapy2 reference outputs copied to src/test/resources/fixtures/mofa_small (synthetic data set
+ * "mofa_small": 2 views, 3 groups, 5 planted factors; mofapy2 0.7.4 runs with K = 8, seed 42, fast / medium /
+ * slow convergence and without spike-slab weights; z_init_* is mofapy2's own PCA initialisation).
+ */
 final class MofaFixtures {
     private MofaFixtures() {
     }
