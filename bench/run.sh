@@ -32,6 +32,7 @@ if [[ ! -f "$data/.complete" ]]; then
 fi
 bin/miracs --help > /dev/null   # builds if needed, outside the timing
 
+mkdir -p bench/out
 start=$(date +%s.%N)
 MIRACS_DRIVER_MEMORY="$heap" bin/miracs run --data-dir "$data" --out "$out" --overwrite 2> "bench/out/$scale-$seed.log"
 end=$(date +%s.%N)
