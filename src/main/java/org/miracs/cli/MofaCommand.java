@@ -70,7 +70,8 @@ final class MofaCommand implements Command {
         if (manifest == null || outDir == null) {
             throw new UsageException("--manifest and --out are required");
         }
-        MofaOptions defaults = MofaSettings.options(MiracsConfig.from(Settings.defaults()).mofa());
+        MiracsConfig config = MiracsConfig.from(Settings.defaults());
+        MofaOptions defaults = MofaSettings.options(config.mofa());
         MofaOptions options = new MofaOptions(
                 intOption(a, "--factors", defaults.numFactors()),
                 a.get("--seed") == null ? defaults.seed() : parseLong(a.get("--seed"), "--seed"),
@@ -95,7 +96,7 @@ final class MofaCommand implements Command {
         RunOutput output = RunOutput.prepare(spark.sparkContext().hadoopConfiguration(), outDir, a.has("--overwrite"), runId);
         RunMetadata metadata = new RunMetadata("mofa", runId, manifest, output.targetPath(), java.util.Map.of(),
                 spark.version(), spark.sparkContext().master());
-        RunContext context = new RunContext(spark, null, null, output, metadata);
+        RunContext context = new RunContext(spark, config, null, output, metadata);
         try {
             long start = System.nanoTime();
             MofaResult result = MofaRunner.train(data, options, init, spark.sparkContext().defaultParallelism());

@@ -128,12 +128,7 @@ public final class LineageCorrelator {
                 syy += dy * dy;
             }
         }
-        if (sxx == 0 || syy == 0) {
-            return Double.NaN;
-        }
-        double f = 1.0 / (n - 1);
-        double r = (sxy * f) / Math.sqrt(sxx * f) / Math.sqrt(syy * f);
-        return Math.max(-1.0, Math.min(1.0, r));
+        return SpearmanCorrelation.rhoFromSums(sxy, sxx, syy, n);
     }
 
     private static int distinctOn(Presorted p, boolean[] shared) {

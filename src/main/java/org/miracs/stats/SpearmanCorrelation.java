@@ -68,10 +68,18 @@ public final class SpearmanCorrelation {
             sxx += dx * dx;
             syy += dy * dy;
         }
+        return rhoFromSums(sxy, sxx, syy, n);
+    }
+
+    /**
+     * The correlation from centred cross and square sums over n pairs, in numpy.corrcoef's order of
+     * operations (cov = dot * (1/(n-1)), then c / sqrt(cxx) / sqrt(cyy)), clipped to [-1, 1]; NaN if
+     * either sum of squares is 0.
+     */
+    public static double rhoFromSums(double sxy, double sxx, double syy, int n) {
         if (sxx == 0 || syy == 0) {
             return Double.NaN;
         }
-        // numpy.corrcoef order: cov = dot * (1/(n-1)), then c / sqrt(cxx) / sqrt(cyy)
         double f = 1.0 / (n - 1);
         double r = (sxy * f) / Math.sqrt(sxx * f) / Math.sqrt(syy * f);
         return Math.max(-1.0, Math.min(1.0, r));
