@@ -39,10 +39,15 @@ public final class TextFiles {
             if (line == null) {
                 throw InputException.of(file, "the file is empty; expected a header line");
             }
-            return stripBom(line);
+            return stripCr(stripBom(line));
         } catch (IOException e) {
             throw InputException.of(file, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** Files saved on Windows end lines with CR LF; the CR is not part of the last field. */
+    static String stripCr(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     static String stripBom(String line) {
@@ -60,7 +65,7 @@ public final class TextFiles {
                 lines.next();
             }
             return lines;
-        }, true).filter(line -> !line.isEmpty());
+        }, true).map(TextFiles::stripCr).filter(line -> !line.isEmpty());
     }
 
     public static boolean exists(Configuration conf, String file) {

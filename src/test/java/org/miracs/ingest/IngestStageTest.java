@@ -183,6 +183,19 @@ class IngestStageTest extends SparkTestBase {
     }
 
     @Test
+    void windowsLineEndingsReadTheSame() {
+        Path data = TinyData.copyTo(tmp.resolve("data-crlf"));
+        for (String f : List.of(TinyData.MODELS, TinyData.EXPRESSION, TinyData.PROTEOMICS, TinyData.PRISM)) {
+            TinyData.edit(data, f, text -> text.replace("\n", "\r\n"));
+        }
+        Path out2 = tmp.resolve("out-crlf");
+        assertEquals(0, run("run", "--data-dir", data.toString(), "--out", out2.toString()));
+        assertDataFrameNoOrderEquals(table(Tables.OMICS), spark().read().parquet(out2.resolve(Tables.OMICS.path()).toString()));
+        assertDataFrameNoOrderEquals(table(Tables.DRUG_RESPONSE),
+                spark().read().parquet(out2.resolve(Tables.DRUG_RESPONSE.path()).toString()));
+    }
+
+    @Test
     void layout2025GivesTheSameHarmonisedOmics() {
         Path data = TinyData.copyTo(tmp.resolve("data-2025"));
         TinyData.edit(data, TinyData.EXPRESSION, text -> {
