@@ -86,7 +86,7 @@ public final class MannWhitneyU {
         }
         double p;
         if (method == Method.EXACT) {
-            p = 2 * exactSf((long) Math.round(u), n1, n2);
+            p = 2 * exactSf(Math.round(u), n1, n2);
         } else {
             double mu = n1 * (double) n2 / 2;
             double s = Math.sqrt(n1 * (double) n2 / 12 * ((n + 1) - tieTerm / ((double) n * (n - 1))));

@@ -87,6 +87,13 @@ class UlmMlmFixtureTest {
         assertFalse(f2.pAdjusted(f2.indexOf("PW_A")) < 0.05);
     }
 
+    @Test
+    void networkWithoutEnoughTargetsGivesNoSources() {
+        PriorNetwork none = PriorNetwork.builder("none").add("S", "NOT_A_GENE", 1).build();
+        assertEquals(0, Ulm.defaults().score(vectors.get("F1"), none).size());
+        assertEquals(0, Mlm.defaults().score(vectors.get("F1"), none).size());
+    }
+
     interface Scorer {
         ActivityScores score(FeatureVector v);
     }
