@@ -71,4 +71,21 @@ public final class Columns {
     public static final String N_LINEAGES = "n_lineages";
     /** Lineage names (array); not the QC count column {@link #LINEAGE_COUNT}, which has the same name. */
     public static final String LINEAGE_LIST = "lineages";
+
+    // ---------------------------------------------------------------- phase 4: interpretation
+    public static final String RANK = "rank";
+    public static final String WEIGHT = "weight";
+    public static final String NETWORK = "network";
+    public static final String METHOD = "method";
+    public static final String SOURCE = "source";
+    public static final String SCORE = "score";
+    public static final String R = "r";
+    public static final String CI_LOWER = "ci_lower";
+    public static final String CI_UPPER = "ci_upper";
+    public static final String RESPONSE_GROUP = "response_group";
+    public static final String FACTOR_VALUE = "factor_value";
+    public static final String N_SENSITIVE = "n_sensitive";
+    public static final String N_RESISTANT = "n_resistant";
+    public static final String TEST = "test";
+    public static final String MANN_WHITNEY_P = "mann_whitney_p";
 }

@@ -144,11 +144,67 @@ public final class Tables {
             col(LEADING_EDGE, DataTypes.createArrayType(DataTypes.StringType, false), false,
                     "members up to the running-sum extreme (dc.pl.leading_edge), most extreme first"));
 
+    // ---------------------------------------------------------------- phase 4: interpretation
+    public static final TableDef TOP_FEATURES = table("interpret/top_features",
+            "(view, factor, rank): the interpret.top_features largest |weights| of every factor",
+            col(VIEW, DataTypes.StringType, false, "rna or protein"),
+            col(FACTOR, DataTypes.IntegerType, false, "factor number"),
+            col(RANK, DataTypes.IntegerType, false, "1 = largest |weight|"),
+            col(FEATURE, DataTypes.StringType, false, "feature id"),
+            col(GENE_SYMBOL, DataTypes.StringType, true, "gene symbol"),
+            col(WEIGHT, DataTypes.DoubleType, false, "E[W], with its sign"));
+
+    public static final TableDef PATHWAY_ACTIVITY = table("interpret/pathway_activity",
+            "(network, view, factor, method, source): activity of a factor's loadings",
+            col(NETWORK, DataTypes.StringType, false, "prior network (e.g. progeny_human_top500, or the TF network file)"),
+            col(VIEW, DataTypes.StringType, false, "rna or protein (protein loadings collapsed to genes by min, as the authors)"),
+            col(FACTOR, DataTypes.IntegerType, false, "factor number"),
+            col(METHOD, DataTypes.StringType, false, "ulm or mlm (decoupler 2.0.4)"),
+            col(SOURCE, DataTypes.StringType, false, "pathway or transcription factor"),
+            col(SCORE, DataTypes.DoubleType, false, "t-value of the source's weights against the loadings"),
+            col(P_VALUE, DataTypes.DoubleType, false, "two-sided p-value"),
+            col(P_ADJ, DataTypes.DoubleType, false, "Benjamini-Hochberg across the sources of this (network, view, factor, method)"));
+
+    public static final TableDef FOREST = table("interpret/forest",
+            "(compound, lineage) of the selected (factor, MoA): factor-AUC correlation for the forest plot",
+            col(FACTOR, DataTypes.IntegerType, false, "selected factor"),
+            col(MOA, DataTypes.StringType, false, "selected MoA"),
+            col(BROAD_ID, DataTypes.StringType, false, "compound of the MoA"),
+            col(COMPOUND_NAME, DataTypes.StringType, true, "compound name"),
+            col(LINEAGE, DataTypes.StringType, false, "lineage"),
+            col(N, DataTypes.IntegerType, false, "lines with a factor value and an AUC"),
+            col(R, DataTypes.DoubleType, false, "Pearson correlation of factor and AUC (the authors' np.corrcoef)"),
+            col(CI_LOWER, DataTypes.DoubleType, false, "95% interval, Fisher z"),
+            col(CI_UPPER, DataTypes.DoubleType, false, "95% interval, Fisher z"),
+            col(P_VALUE, DataTypes.DoubleType, false, "two-sided p-value of r"));
+
+    public static final TableDef SENSITIVITY_LINES = table("interpret/sensitivity_lines",
+            "line of a lineage in the sensitive or resistant tail of the selected compound",
+            col(FACTOR, DataTypes.IntegerType, false, "selected factor"),
+            col(BROAD_ID, DataTypes.StringType, false, "selected compound"),
+            col(LINEAGE, DataTypes.StringType, false, "lineage"),
+            col(MODEL_ID, DataTypes.StringType, false, "line"),
+            col(RESPONSE_GROUP, DataTypes.StringType, false, "sensitive (AUC <= 33rd percentile) or resistant (>= 67th)"),
+            col(AUC, DataTypes.DoubleType, false, "AUC of the line"),
+            col(FACTOR_VALUE, DataTypes.DoubleType, false, "factor value of the line"));
+
+    public static final TableDef SENSITIVITY_TESTS = table("interpret/sensitivity_tests",
+            "lineage with at least interpret.min_lines_per_group lines in each tail of the selected compound",
+            col(FACTOR, DataTypes.IntegerType, false, "selected factor"),
+            col(BROAD_ID, DataTypes.StringType, false, "selected compound"),
+            col(LINEAGE, DataTypes.StringType, false, "lineage"),
+            col(N_SENSITIVE, DataTypes.IntegerType, false, "sensitive lines"),
+            col(N_RESISTANT, DataTypes.IntegerType, false, "resistant lines"),
+            col(TEST, DataTypes.StringType, false, "t_test when Shapiro and Levene pass (the authors' path), else mann_whitney"),
+            col(P_VALUE, DataTypes.DoubleType, false, "p-value of that test"),
+            col(MANN_WHITNEY_P, DataTypes.DoubleType, false, "Mann-Whitney U p-value, always reported"));
+
     /** All tables in the order a run writes them. */
     public static List<TableDef> all() {
         return List.of(SAMPLES, FEATURES, OMICS, DRUG_RESPONSE, DRUGS, MOA_SETS, INGESTION_QC,
                 FACTORS, WEIGHTS, VARIANCE_EXPLAINED, VARIANCE_EXPLAINED_TOTAL, TRAINING_TRACE,
-                CORRELATIONS, ENRICHMENT, CROSS_LINEAGE_ASSOCIATIONS, RANKED_ENRICHMENT);
+                CORRELATIONS, ENRICHMENT, CROSS_LINEAGE_ASSOCIATIONS, RANKED_ENRICHMENT,
+                TOP_FEATURES, PATHWAY_ACTIVITY, FOREST, SENSITIVITY_LINES, SENSITIVITY_TESTS);
     }
 
     private record Col(StructField field, String doc) {}
