@@ -44,7 +44,8 @@ import org.miracs.integrate.mofa.ZStatistics;
  * <h2>Layout</h2>
  * The prepared (centred, scaled) data is cut into {@link FeatureBlock}s exactly as {@link MofaTrainer} cuts it
  * (views in order, {@code featureBlockSize} features per block). The blocks live in a cached RDD spread over
- * {@code partitions} partitions (contiguous block ranges); q(Z), AlphaZ, AlphaW and ThetaW
+ * {@code partitions} partitions (block b in partition b mod partitions, so every partition gets blocks of every
+ * view); q(Z), AlphaZ, AlphaW and ThetaW
  * ({@link FactorState}) stay on the driver. Only factor-/sample-sized values are broadcast: the q(Z) moments
  * (K x N), the per-view weight priors (K), the change of E[Z] (K x N).
  *
@@ -202,8 +203,12 @@ public final class SparkMofaTrainer {
             this.numBlocks = slices.size();
             this.blockView = new int[numBlocks];
             for (BlockSlice s : slices) blockView[s.index] = s.view;
-            current = jsc.parallelize(slices, parts)
-                    .map(new BuildBlock(layout, state.numFactors(), options.spikeSlabWeights()))
+            // partition p holds blocks p, p + parts, ... (both views spread evenly); one element per partition
+            List<List<BlockSlice>> assignment = new ArrayList<>();
+            for (int p = 0; p < parts; p++) assignment.add(new ArrayList<>());
+            for (BlockSlice s : slices) assignment.get(s.index % parts).add(s);
+            current = jsc.parallelize(assignment, parts)
+                    .flatMap(new BuildBlocks(layout, state.numFactors(), options.spikeSlabWeights()))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             anchor = current;
         }
@@ -433,21 +438,24 @@ public final class SparkMofaTrainer {
     // Task functions (static: they capture only serialisable values and broadcasts)
     // ------------------------------------------------------------------------------------------------
 
-    private static final class BuildBlock implements Function<BlockSlice, Cell> {
+    private static final class BuildBlocks implements FlatMapFunction<List<BlockSlice>, Cell> {
         private final SampleLayout layout;
         private final int K;
         private final boolean spikeSlab;
 
-        BuildBlock(SampleLayout layout, int K, boolean spikeSlab) {
+        BuildBlocks(SampleLayout layout, int K, boolean spikeSlab) {
             this.layout = layout;
             this.K = K;
             this.spikeSlab = spikeSlab;
         }
 
         @Override
-        public Cell call(BlockSlice s) {
-            return new Cell(s.index(), FeatureBlock.of(layout, s.view(), s.firstFeature(), s.size(), s.values(), 0, K,
-                    spikeSlab), null);
+        public Iterator<Cell> call(List<BlockSlice> slices) {
+            List<Cell> out = new ArrayList<>();
+            for (BlockSlice s : slices)
+                out.add(new Cell(s.index(), FeatureBlock.of(layout, s.view(), s.firstFeature(), s.size(), s.values(),
+                        0, K, spikeSlab), null));
+            return out.iterator();
         }
     }
 
