@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.miracs.config.MiracsConfig.MofaEngine;
 import org.miracs.integrate.mofa.ElboRecord;
 import org.miracs.integrate.mofa.IterationReport;
@@ -27,7 +28,7 @@ import org.miracs.testing.SparkTestBase;
  * {@link SparkMofaTrainer} against {@link MofaTrainer} on the mofa_small fixture (3 groups, 500 + 300
  * features): with the same feature block size the results are bit-identical (every comparison below uses a
  * tolerance of 0.0) for any number of partitions, from mofapy2's initialisation, from PCA and with factor
- * dropping, with lineage truncation every few iterations.
+ * dropping, with lineage truncation (local or reliable checkpoints) every few iterations.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkMofaTrainerTest extends SparkTestBase {
@@ -86,6 +87,24 @@ class SparkMofaTrainerTest extends SparkTestBase {
         assertIdentical(local, spark, "dropR2");
         // the factor count falls along the trace as it does locally
         Assertions.assertTrue(spark.elboTrace().get(spark.elboTrace().size() - 1).activeFactors() < 10);
+    }
+
+    @Test
+    void reliableCheckpointsChangeNothing(@TempDir Path dir) throws java.io.IOException {
+        MofaOptions opt = MofaOptions.defaults(8).withSeed(42).withMaxIterations(12);
+        MofaResult local = new MofaTrainer(opt).withFeatureBlockSize(BLOCK).fit(data, mofapy2Init);
+        jsc().setCheckpointDir(dir.toString());
+        try {
+            MofaResult spark = new SparkMofaTrainer(jsc(), opt).withFeatureBlockSize(BLOCK).withPartitions(2)
+                    .withCheckpointInterval(3).fit(data, mofapy2Init);
+            assertIdentical(local, spark, "reliable checkpoints");
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+                Assertions.assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("rdd-")),
+                        "checkpoint files written");
+            }
+        } finally {
+            jsc().sc().setCheckpointDir(null); // back to local checkpoints for the other tests
+        }
     }
 
     @Test
