@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.miracs.config.MiracsConfig;
 import org.miracs.config.Settings;
@@ -42,7 +43,7 @@ final class MofaCommand implements Command {
         return """
                 usage: bin/miracs mofa --manifest M --out DIR [--factors K] [--seed S] [--convergence fast|medium|slow]
                                        [--max-iterations N] [--init-factors DIR] [--scale-views] [--no-spikeslab]
-                                       [--drop-r2 F] [--overwrite]
+                                       [--drop-r2 F] [--engine auto|local|spark] [--overwrite]
 
                   --manifest M       TSV with columns view, group, file; each file a features x samples TSV whose
                                      first column is 'feature', NaN for missing values
@@ -54,6 +55,9 @@ final class MofaCommand implements Command {
                   --scale-views      divide each view by its standard deviation (the MIRACS authors' setting)
                   --no-spikeslab     Gaussian instead of spike-and-slab prior on the weights
                   --drop-r2 F        drop factors explaining less than fraction F of variance
+                  --engine E         local = train in this JVM; spark = feature blocks on the Spark executors,
+                                     factor-sized state on the driver (same results); auto = local when the
+                                     master is local[...], spark otherwise (default: mofa.engine, auto)
                   --out DIR          output folder: mofa/factors, weights, variance_explained(_total),
                                      training_trace (Parquet) and mofa/model.json
                 """;
@@ -63,7 +67,7 @@ final class MofaCommand implements Command {
     public int execute(List<String> args) throws Exception {
         Arguments a = Arguments.parse(args,
                 Set.of("--manifest", "--out", "--factors", "--seed", "--convergence", "--max-iterations",
-                        "--init-factors", "--drop-r2"),
+                        "--init-factors", "--drop-r2", "--engine"),
                 Set.of(), Set.of("--scale-views", "--no-spikeslab", "--overwrite"));
         String manifest = a.get("--manifest");
         String outDir = a.get("--out");
@@ -72,6 +76,7 @@ final class MofaCommand implements Command {
         }
         MiracsConfig config = MiracsConfig.from(Settings.defaults());
         MofaOptions defaults = MofaSettings.options(config.mofa());
+        MiracsConfig.MofaEngine engine = a.get("--engine") == null ? config.mofa().engine() : engine(a.get("--engine"));
         MofaOptions options = new MofaOptions(
                 intOption(a, "--factors", defaults.numFactors()),
                 a.get("--seed") == null ? defaults.seed() : parseLong(a.get("--seed"), "--seed"),
@@ -99,7 +104,8 @@ final class MofaCommand implements Command {
         RunContext context = new RunContext(spark, config, null, output, metadata);
         try {
             long start = System.nanoTime();
-            MofaResult result = MofaRunner.train(data, options, init, spark.sparkContext().defaultParallelism());
+            MofaResult result = MofaRunner.train(JavaSparkContext.fromSparkContext(spark.sparkContext()), data,
+                    options, init, engine);
             metadata.recordStage("mofa", (System.nanoTime() - start) / 1e9);
             MofaTables.write(context, result, options);
             metadata.put("mofa", MofaTables.summary(result));
@@ -141,6 +147,14 @@ final class MofaCommand implements Command {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
             throw new UsageException("--drop-r2 needs a number, found '" + v + "'");
+        }
+    }
+
+    private static MiracsConfig.MofaEngine engine(String v) {
+        try {
+            return MiracsConfig.MofaEngine.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--engine must be auto, local or spark, found '" + v + "'");
         }
     }
 

@@ -44,9 +44,16 @@ public record MiracsConfig(
 
     public enum Convergence { FAST, MEDIUM, SLOW }
 
+    /**
+     * Where MOFA trains: {@code LOCAL} = the driver JVM (threads), {@code SPARK} = feature blocks on the
+     * executors, {@code AUTO} = local when the Spark master is {@code local[...]}, Spark otherwise.
+     */
+    public enum MofaEngine { AUTO, LOCAL, SPARK }
+
     /** {@code dropR2} is NaN when factors are never dropped. */
     public record Mofa(int factors, long seed, Convergence convergence, int maxIterations, boolean scaleViews,
-                       boolean spikeSlabWeights, boolean ardWeights, boolean ardFactors, double dropR2)
+                       boolean spikeSlabWeights, boolean ardWeights, boolean ardFactors, double dropR2,
+                       MofaEngine engine)
             implements Serializable {}
 
     public record Correlation(int minLineageLines, int minLines, int minDistinctAuc) implements Serializable {}
@@ -86,7 +93,8 @@ public record MiracsConfig(
         Mofa mofa = new Mofa(s.integer("mofa.factors", 1, 1000), s.longValue("mofa.seed"),
                 s.choice("mofa.convergence", Convergence.class), s.integer("mofa.max_iterations", 1, 1_000_000),
                 s.bool("mofa.scale_views"), s.bool("mofa.spikeslab_weights"), s.bool("mofa.ard_weights"),
-                s.bool("mofa.ard_factors"), s.optionalReal("mofa.drop_r2", 0.0, 1.0));
+                s.bool("mofa.ard_factors"), s.optionalReal("mofa.drop_r2", 0.0, 1.0),
+                s.choice("mofa.engine", MofaEngine.class));
         Correlation correlation = new Correlation(s.integer("correlation.min_lineage_lines", 3, 1_000_000),
                 s.integer("correlation.min_lines", 3, 1_000_000), s.integer("correlation.min_distinct_auc", 2, 1_000_000));
         Enrichment enrichment = new Enrichment(s.integer("enrichment.permutations", 0, 100_000_000),

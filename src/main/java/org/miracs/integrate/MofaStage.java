@@ -29,7 +29,7 @@ public final class MofaStage implements Stage {
             throw new ConfigException("mofa.factors = " + options.numFactors() + ": expected at most the number of "
                     + "harmonised lines (" + data.totalSamples() + "); set e.g. --set mofa.factors=" + data.totalSamples());
         }
-        MofaResult result = MofaRunner.train(data, options, ZInit.pca(), jsc.defaultParallelism());
+        MofaResult result = MofaRunner.train(jsc, data, options, ZInit.pca(), ctx.config().mofa().engine());
         ctx.put(MofaOutputs.KEY, MofaTables.write(ctx, result, options));
         ctx.metadata().put("mofa", MofaTables.summary(result));
     }

@@ -26,6 +26,7 @@ class MiracsConfigTest {
         assertEquals(MiracsConfig.Convergence.FAST, c.mofa().convergence());
         assertTrue(c.mofa().scaleViews() && c.mofa().spikeSlabWeights() && c.mofa().ardWeights() && c.mofa().ardFactors());
         assertTrue(Double.isNaN(c.mofa().dropR2()));
+        assertEquals(MiracsConfig.MofaEngine.AUTO, c.mofa().engine());
         assertEquals(10_000, c.enrichment().permutations());
         assertEquals(5, c.enrichment().minSetSize());
         assertEquals(0.05, c.crossLineage().padjThreshold());
@@ -85,6 +86,7 @@ class MiracsConfigTest {
         assertMessage("proteomics.preferred_plexes=CAL120_BREAST:Plex28", "bad entry 'CAL120_BREAST:Plex28'");
         assertMessage("cross_lineage.lower_percentile=95", "a percentile below cross_lineage.upper_percentile");
         assertMessage("mofa.scale_views=yes", "expected true or false");
+        assertMessage("mofa.engine=gpu", "mofa.engine = 'gpu': expected auto | local | spark");
     }
 
     @Test

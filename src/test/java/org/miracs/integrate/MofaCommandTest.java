@@ -12,6 +12,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.miracs.cli.MiracsMain;
 import org.miracs.schema.Tables;
 import org.miracs.testing.SparkTestBase;
@@ -27,11 +29,14 @@ class MofaCommandTest extends SparkTestBase {
     @TempDir
     Path tmp;
 
-    @Test
-    void tablesMatchMofapy2FromItsInitialisation() throws IOException {
+    /** Both engines: {@code local} (this JVM) and {@code spark} (feature blocks on the executors). */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "spark"})
+    void tablesMatchMofapy2FromItsInitialisation(String engine) throws IOException {
         Path out = tmp.resolve("out");
         int code = MiracsMain.run(new String[] {"mofa", "--manifest", FIXTURE.resolve("input/manifest.tsv").toString(),
-                "--factors", "8", "--seed", "42", "--init-factors", REFERENCE.toString(), "--out", out.toString()},
+                "--factors", "8", "--seed", "42", "--init-factors", REFERENCE.toString(), "--engine", engine,
+                "--out", out.toString()},
                 System.out, System.err);
         assertEquals(0, code);
 
@@ -73,6 +78,15 @@ class MofaCommandTest extends SparkTestBase {
         }
         String model = Files.readString(out.resolve(MofaTables.MODEL_JSON));
         Assertions.assertTrue(model.contains("\"converged\" : true") && model.contains("\"iterations\" : 60"), model);
+    }
+
+    @Test
+    void unknownEngineIsAUsageError() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = MiracsMain.run(new String[] {"mofa", "--manifest", FIXTURE.resolve("input/manifest.tsv").toString(),
+                "--engine", "gpu", "--out", tmp.resolve("o").toString()}, System.out, new java.io.PrintStream(err, true));
+        Assertions.assertNotEquals(0, code);
+        Assertions.assertTrue(err.toString().contains("--engine must be auto, local or spark"), err.toString());
     }
 
     @Test

@@ -211,6 +211,59 @@ public final class FeatureBlock implements Serializable {
         for (int t = 0; t < tiles; t++) refreshPrecisionWeights(t);
     }
 
+    /**
+     * A copy that can be updated without changing this block: the mutable state (residual, precision weights,
+     * q(W), q(tau)) is copied, the constant data and missing-value structure are shared. A distributed trainer
+     * copies a cached block before updating it inside a task, so a retried task starts from the same input.
+     */
+    public FeatureBlock copy() {
+        return new FeatureBlock(this);
+    }
+
+    private FeatureBlock(FeatureBlock o) {
+        view = o.view;
+        firstFeature = o.firstFeature;
+        size = o.size;
+        layout = o.layout;
+        N = o.N;
+        G = o.G;
+        spikeSlab = o.spikeSlab;
+        tiles = o.tiles;
+        K = o.K;
+        y = o.y;
+        missPtr = o.missPtr;
+        missIdx = o.missIdx;
+        tileMissPtr = o.tileMissPtr;
+        tileMissFeature = o.tileMissFeature;
+        nObs = o.nObs;
+        direct = o.direct;
+        directSamples = o.directSamples;
+        directObserved = o.directObserved;
+        postA = o.postA;
+        digammaPostA = o.digammaPostA;
+        lnGammaPostA = o.lnGammaPostA;
+        r = new double[o.r.length][];
+        for (int i = 0; i < r.length; i++) r[i] = o.r[i].clone();
+        twGroup = new double[o.twGroup.length][];
+        for (int i = 0; i < twGroup.length; i++) twGroup[i] = o.twGroup[i].clone();
+        tw = new double[o.tw.length][];
+        for (int t = 0; t < tiles; t++) {
+            for (int n = 0; n < N; n++) {
+                final int i = t * N + n, gi = t * G + layout.groupOf(n);
+                tw[i] = o.tw[i] == o.twGroup[gi] ? twGroup[gi] : o.tw[i].clone();
+            }
+        }
+        wMu = o.wMu.clone();
+        wVar = o.wVar.clone();
+        wGamma = o.wGamma == null ? null : o.wGamma.clone();
+        wE = o.wE.clone();
+        wE2 = o.wE2.clone();
+        tauA = o.tauA.clone();
+        tauB = o.tauB.clone();
+        tauE = o.tauE.clone();
+        tauLnE = o.tauLnE.clone();
+    }
+
     private static double[] filled(int n, double v) {
         double[] a = new double[n];
         Arrays.fill(a, v);
@@ -851,6 +904,16 @@ public final class FeatureBlock implements Serializable {
     }
 
     public double tauMean(int localFeature, int g) { return tauE[localFeature * G + g]; }
+
+    /** E[w] of local feature d over the K factors (a copy, internal factor order). */
+    public double[] weightRow(int localFeature) {
+        return Arrays.copyOfRange(wE, localFeature * K, (localFeature + 1) * K);
+    }
+
+    /** E[tau] of local feature d in the G groups (a copy). */
+    public double[] tauRow(int localFeature) {
+        return Arrays.copyOfRange(tauE, localFeature * G, (localFeature + 1) * G);
+    }
 
     /**
      * Per-thread work arrays of the block passes (a block is processed by one thread at a time, blocks of the

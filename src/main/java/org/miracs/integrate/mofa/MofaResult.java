@@ -39,27 +39,52 @@ public final class MofaResult {
     }
 
     static MofaResult from(MofaModel model, List<ElboRecord> trace, int iterations, boolean converged) {
-        VarianceExplained raw = VarianceExplained.of(model.varianceStatistics());
-        int[] localOrder = raw.factorOrder();
         FactorState st = model.state;
-        int K = st.K, G = st.G, M = model.M, N = st.N;
-        SampleLayout layout = model.layout;
+        double[][][] w = new double[model.M][][];
+        double[][][] tau = new double[model.M][][];
+        for (int m = 0; m < model.M; m++) {
+            w[m] = new double[st.D[m]][];
+            tau[m] = new double[st.D[m]][];
+        }
+        for (FeatureBlock b : model.blocks) {
+            for (int d = 0; d < b.size; d++) {
+                w[b.view][b.firstFeature + d] = b.weightRow(d);
+                tau[b.view][b.firstFeature + d] = b.tauRow(d);
+            }
+        }
+        return of(model.data.source, st, model.varianceStatistics(), w, tau, trace, iterations, converged);
+    }
+
+    /**
+     * Builds the result from the trained parts wherever they live (used by distributed trainers, which gather
+     * only the feature-sized outputs).
+     *
+     * @param data       the training data (names; the model was trained on its preparation)
+     * @param st         the final factor state
+     * @param perView    variance-explained sums per view of the final state (merged in block order)
+     * @param w          E[W] per view, D_m x K in the state's (internal) factor order; see {@link FeatureBlock#weightRow}
+     * @param tau        E[tau] per view, D_m x G; see {@link FeatureBlock#tauRow}
+     */
+    public static MofaResult of(MofaData data, FactorState st, VarianceStatistics[] perView, double[][][] w,
+                                double[][][] tau, List<ElboRecord> trace, int iterations, boolean converged) {
+        VarianceExplained raw = VarianceExplained.of(perView);
+        int[] localOrder = raw.factorOrder();
+        int K = st.K, G = st.G, M = st.M, N = st.N;
+        SampleLayout layout = st.layout;
         double[][][] z = new double[G][][];
         for (int g = 0; g < G; g++) {
             z[g] = new double[layout.size(g)][K];
             for (int i = 0; i < layout.size(g); i++)
                 for (int k = 0; k < K; k++) z[g][i][k] = st.zMean[localOrder[k] * N + layout.start(g) + i];
         }
-        double[][][] w = new double[M][][];
-        double[][][] tau = new double[M][][];
+        double[][][] ws = new double[M][][];
+        double[][][] ts = new double[M][][];
         for (int m = 0; m < M; m++) {
-            w[m] = new double[st.D[m]][K];
-            tau[m] = new double[st.D[m]][G];
-        }
-        for (FeatureBlock b : model.blocks) {
-            for (int d = 0; d < b.size; d++) {
-                for (int k = 0; k < K; k++) w[b.view][b.firstFeature + d][k] = b.weightMean(d, localOrder[k]);
-                for (int g = 0; g < G; g++) tau[b.view][b.firstFeature + d][g] = b.tauMean(d, g);
+            ws[m] = new double[st.D[m]][K];
+            ts[m] = new double[st.D[m]][];
+            for (int d = 0; d < st.D[m]; d++) {
+                for (int k = 0; k < K; k++) ws[m][d][k] = w[m][d][localOrder[k]];
+                ts[m][d] = tau[m][d].clone();
             }
         }
         double[][] aw = null, th = null, az = null;
@@ -77,7 +102,7 @@ public final class MofaResult {
         }
         int[] order = new int[K];
         for (int k = 0; k < K; k++) order[k] = st.factorIds[localOrder[k]];
-        return new MofaResult(model.data.source, order, z, w, raw.reorder(localOrder), tau, aw, th, az, trace,
+        return new MofaResult(data, order, z, ws, raw.reorder(localOrder), ts, aw, th, az, trace,
                 iterations, converged);
     }
 

@@ -27,7 +27,8 @@ public final class ZInit {
         return given == null;
     }
 
-    double[] meanFactorMajor(PreparedData data, int K, MofaExecutor exec) {
+    /** The initial E[Z], factor-major K x N (PCA computed here, or the given values checked and stacked). */
+    public double[] meanFactorMajor(PreparedData data, int K, MofaExecutor exec) {
         if (given == null) return PcaInitializer.initialFactors(data, K, exec);
         SampleLayout layout = data.layout;
         int N = layout.numSamples();

@@ -69,7 +69,7 @@ public final class MofaIterationBench {
         return os instanceof com.sun.management.OperatingSystemMXBean b ? b.getProcessCpuTime() : 0L;
     }
 
-    static MofaData paperShapedData(long seed) {
+    public static MofaData paperShapedData(long seed) {
         Random rnd = new Random(seed);
         int G = 22, N = 370, K0 = 12;
         int[] D = {19138, 12196};
