@@ -17,13 +17,12 @@ public final class MiracsMain {
     private static final Map<String, String> PLANNED = new LinkedHashMap<>();
 
     static {
-        PLANNED.put("report", "re-render the HTML report of a finished run (phase 4)");
     }
 
     private MiracsMain() {}
 
     static List<Command> commands() {
-        return List.of(new RunCommand(), new MofaCommand(), new EnrichCommand(), new GenerateCommand());
+        return List.of(new RunCommand(), new MofaCommand(), new EnrichCommand(), new GenerateCommand(), new ReportCommand());
     }
 
     public static void main(String[] args) {
@@ -93,8 +92,10 @@ public final class MiracsMain {
         for (Command c : commands()) {
             sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
         }
-        sb.append("\nplanned (later releases):\n");
-        PLANNED.forEach((name, what) -> sb.append(String.format("  %-10s %s%n", name, what)));
+        if (!PLANNED.isEmpty()) {
+            sb.append("\nplanned (later releases):\n");
+            PLANNED.forEach((name, what) -> sb.append(String.format("  %-10s %s%n", name, what)));
+        }
         return sb.toString();
     }
 }

@@ -140,7 +140,7 @@ public final class BoxPlot {
                 double cx = gx + gw / 2 + (si - (nSeries - 1) / 2.0) * (boxW + 4);
                 drawBox(s, e, cx, boxW, y, seriesColors.get(e.series()));
             }
-            if (groupNotes.containsKey(g)) {
+            if (groupNotes.containsKey(g) && Svg.textWidth(groupNotes.get(g), 10) <= gw - 2) {
                 s.text("group-note", gx + gw / 2, top - 6, groupNotes.get(g), 10, "middle", 0, "fill=\"#333\"");
             }
             double ly = top + plotH + 14;

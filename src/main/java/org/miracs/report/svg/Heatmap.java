@@ -151,6 +151,6 @@ public record Heatmap(String title, List<String> rows, List<String> columns, dou
     }
 
     private String fmt(double v) {
-        return String.format(Locale.ROOT, format, v);
+        return LinearScale.noNegativeZero(String.format(Locale.ROOT, format, v));
     }
 }

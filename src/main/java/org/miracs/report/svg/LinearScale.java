@@ -30,7 +30,7 @@ public record LinearScale(double d0, double d1, double r0, double r1) {
             max += pad;
         }
         double step = step(min, max, ticks);
-        return new LinearScale(Math.floor(min / step - 1e-9) * step, Math.ceil(max / step + 1e-9) * step, r0, r1);
+        return new LinearScale(Math.floor(min / step + 1e-9) * step, Math.ceil(max / step - 1e-9) * step, r0, r1);
     }
 
     public List<Double> ticks(int count) {
@@ -57,6 +57,11 @@ public record LinearScale(double d0, double d1, double r0, double r1) {
         if (step < 1 && Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-9) {
             decimals++;
         }
-        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
+        return noNegativeZero(String.format(java.util.Locale.ROOT, "%." + decimals + "f", v));
+    }
+
+    /** "-0.0" and the like become "0.0". */
+    public static String noNegativeZero(String s) {
+        return s.startsWith("-") && s.matches("-0*\\.?0*") ? s.substring(1) : s;
     }
 }
