@@ -137,13 +137,13 @@ public final class HtmlReport {
 
         section(h, "phase4", "Phase 4 · Interpretation of the selected factor", null);
         selection(h);
-        subsection(h, "fig2a", Tables.PATHWAY_ACTIVITY);
+        subsection(h, "fig2a", "Pathway and transcription-factor activity (Fig. 2a–b)", Tables.PATHWAY_ACTIVITY);
         figure(h, figures.get(3));
         figure(h, figures.get(4));
         topFeatures(h);
-        subsection(h, "fig2c", Tables.FOREST);
+        subsection(h, "fig2c", "Drugs of the selected MoA: forest plot (Fig. 2c)", Tables.FOREST);
         figure(h, figures.get(5));
-        subsection(h, "fig2dh", Tables.SENSITIVITY_LINES);
+        subsection(h, "fig2dh", "Sensitive vs resistant lines of the selected drug (Fig. 2d–h)", Tables.SENSITIVITY_LINES);
         figure(h, figures.get(6));
         sensitivityTests(h);
         h.append("</section>\n");
@@ -195,8 +195,8 @@ public final class HtmlReport {
         }
     }
 
-    private void subsection(StringBuilder h, String id, TableDef table) {
-        h.append("<div class=\"sub\" id=\"sub-").append(id).append("\">");
+    private void subsection(StringBuilder h, String id, String title, TableDef table) {
+        h.append("<div class=\"sub\" id=\"sub-").append(id).append("\"><h3>").append(esc(title)).append("</h3>");
         tableLink(h, table);
         h.append("</div>");
     }

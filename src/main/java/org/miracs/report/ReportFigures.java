@@ -161,7 +161,8 @@ public final class ReportFigures {
             return new Figure(id, file, caption, null, pathways ? "No pathway network result for " + factorText + " in this run."
                     : "No transcription-factor network in this run (set interpret.tf_network to a CollecTRI- or DoRothEA-style table).");
         }
-        Map<String, List<ReportData.Activity>> panels = new TreeMap<>();
+        Map<String, List<ReportData.Activity>> panels = new TreeMap<>(Comparator.comparing((String k) -> k.split("\u0000")[0])
+                .thenComparing(k -> k.split("\u0000")[1], viewOrder()));
         for (ReportData.Activity a : rows) {
             panels.computeIfAbsent(a.network() + "\u0000" + a.view(), k -> new ArrayList<>()).add(a);
         }

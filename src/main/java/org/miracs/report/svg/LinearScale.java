@@ -53,8 +53,8 @@ public record LinearScale(double d0, double d1, double r0, double r1) {
 
     /** Tick label: as few decimals as the tick step needs. */
     public static String label(double v, double step) {
-        int decimals = step >= 1 ? 0 : (int) Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
-        if (step < 1 && Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-9) {
+        int decimals = 0;
+        while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-9) {
             decimals++;
         }
         return noNegativeZero(String.format(java.util.Locale.ROOT, "%." + decimals + "f", v));
