@@ -1,6 +1,8 @@
 package org.miracs.report;
 
+import org.apache.hadoop.fs.Path;
 import org.miracs.pipeline.RunContext;
+import org.miracs.pipeline.RunOutput;
 import org.miracs.pipeline.Stage;
 
 /**
@@ -16,7 +18,8 @@ public final class ReportStage implements Stage {
 
     @Override
     public void run(RunContext ctx) throws Exception {
-        String base = ctx.output().stagingPath("");
+        // the staging folder itself: the parent of any path inside it
+        String base = new Path(ctx.output().stagingPath(RunOutput.METADATA_FILE)).getParent().toString();
         ReportData data = ReportData.load(ctx.spark(), base, ctx.metadata().toJson());
         HtmlReport.write(ctx.spark().sparkContext().hadoopConfiguration(), data, ctx.output().stagingPath(HtmlReport.DEFAULT_PATH));
     }
