@@ -112,7 +112,7 @@ public record MiracsConfig(
                 s.integer("interpret.min_targets", 1, 1_000_000), s.string("interpret.factor"),
                 s.string("interpret.moa"), s.string("interpret.drug"),
                 s.real("interpret.sensitive_percentile", 0.0, 100.0), s.real("interpret.resistant_percentile", 0.0, 100.0),
-                s.integer("interpret.min_lines_per_group", 2, 1_000_000));
+                s.integer("interpret.min_lines_per_group", 3, 1_000_000));
         if (interpret.sensitivePercentile() >= interpret.resistantPercentile()) {
             throw s.invalid("interpret.sensitive_percentile", Double.toString(interpret.sensitivePercentile()),
                     "a percentile below interpret.resistant_percentile");
