@@ -18,8 +18,10 @@ import org.miracs.enrich.gsea.SetCollection;
  *
  * <ul>
  * <li><b>Association</b>: among the cross-lineage associations matching the explicit settings (a factor
- * number, a MoA name; {@code auto} matches anything), the strongest: most lineages, then resistance
- * before sensitivity, then the lower factor, then the MoA name (code-point order).</li>
+ * number, a MoA name; {@code auto} matches anything) and in the preferred direction
+ * ({@code interpret.direction}: {@code resistance} by default, falling back to the other direction when
+ * none is in the preferred one; {@code any}: no preference), the strongest: most lineages, then
+ * resistance before sensitivity, then the lower factor, then the MoA name (code-point order).</li>
  * <li><b>Factor / MoA</b>: the explicit value, else the chosen association's. With no matching
  * association an {@code auto} factor or MoA stays unresolved (the stage then skips what needs it).</li>
  * <li><b>Compound</b> ({@link #autoDrug}): the compound of the MoA with the largest mean factor-AUC
@@ -89,6 +91,15 @@ public final class InterpretSelection {
      */
     public static Choice choose(List<Association> associations, String factorSetting, String moaSetting,
                                 Collection<Integer> factors, Collection<String> moas) {
+        return choose(associations, factorSetting, moaSetting, null, factors, moas);
+    }
+
+    /**
+     * Resolves factor and MoA, preferring associations in {@code preferredDirection}
+     * ({@link #RESISTANCE}, {@link #SENSITIVITY}, or null for none).
+     */
+    public static Choice choose(List<Association> associations, String factorSetting, String moaSetting,
+                                String preferredDirection, Collection<Integer> factors, Collection<String> moas) {
         Integer factor = isAuto(factorSetting) ? null : parseFactor(factorSetting, factors);
         String moa = isAuto(moaSetting) ? null : resolveMoa(moaSetting, moas);
         List<Association> matching = new ArrayList<>();
@@ -97,7 +108,9 @@ public final class InterpretSelection {
                 matching.add(a);
             }
         }
-        Association best = strongest(matching).orElse(null);
+        Association best = strongest(preferredDirection == null ? matching
+                : matching.stream().filter(a -> preferredDirection.equals(a.direction())).toList())
+                .or(() -> strongest(matching)).orElse(null);
         return new Choice(factor != null ? factor : best == null ? null : best.factor(),
                 moa != null ? moa : best == null ? null : best.moa(),
                 best == null ? null : best.direction(), best,

@@ -64,7 +64,8 @@ import org.slf4j.LoggerFactory;
  * in the closure as edge arrays; every group is sorted by feature id first, so the numbers do not
  * depend on partitioning.</li>
  * <li>The selection ({@link InterpretSelection}): {@code interpret.factor} / {@code moa} / {@code drug},
- * {@code auto} = the strongest cross-lineage association and the compound of its MoA with the largest
+ * {@code auto} = the strongest cross-lineage association (in {@code interpret.direction}, resistance by
+ * default) and the compound of its MoA with the largest
  * mean factor-AUC Pearson r across lineages in the association's direction. Explicit values that match
  * nothing stop the run naming the key (checked before any work). Without a factor and MoA (e.g. an
  * empty cross-lineage table) the forest and sensitivity tables are written empty, with a warning.</li>
@@ -106,7 +107,9 @@ public final class InterpretStage implements Stage {
         List<String> moas = h.moaSets().select(Columns.MOA).distinct().as(Encoders.STRING()).collectAsList();
         List<Drug> drugs = drugs(h.drugs());
         List<Association> associations = associations(enrichment.crossLineageAssociations());
-        Choice choice = InterpretSelection.choose(associations, cfg.factor(), cfg.moa(), factors, moas);
+        String preferred = cfg.direction() == MiracsConfig.InterpretDirection.ANY ? null
+                : cfg.direction().name().toLowerCase(Locale.ROOT);
+        Choice choice = InterpretSelection.choose(associations, cfg.factor(), cfg.moa(), preferred, factors, moas);
         Drug explicitDrug = InterpretSelection.isAuto(cfg.drug()) ? null
                 : InterpretSelection.resolveDrug(cfg.drug(), drugs, choice.moa());
         LOG.info("interpret: {} factors, {} cross-lineage associations, networks {}; selection: factor {} ({}), "
@@ -191,6 +194,7 @@ public final class InterpretStage implements Stage {
                 drug == null ? null : drug.broadId(), drug == null ? null : drug.name(), choice.factorSource(),
                 choice.moaSource(), drug == null ? null : drugSource, thresholds[0], thresholds[1], notes);
         Map<String, Object> meta = new LinkedHashMap<>(selection.toMap());
+        meta.put("preferred_direction", cfg.direction().name().toLowerCase(Locale.ROOT));
         meta.put("networks", networks.stream().map(NetworkEdges::label).toList());
         meta.put("top_features_rows", top.count());
         meta.put("pathway_activity_rows", activity.count());
