@@ -14,6 +14,8 @@ import org.miracs.correlate.CorrelateStage;
 import org.miracs.enrich.EnrichStage;
 import org.miracs.ingest.IngestStage;
 import org.miracs.integrate.MofaStage;
+import org.miracs.report.ReportStage;
+import org.miracs.interpret.spark.InterpretStage;
 import org.miracs.pipeline.Pipeline;
 import org.miracs.pipeline.RunContext;
 import org.miracs.pipeline.RunMetadata;
@@ -59,7 +61,8 @@ final class RunCommand implements Command {
      * factor x compound Spearman then MoA enrichment per (lineage, factor) and the cross-lineage table.
      */
     static List<Stage> stages() {
-        return List.of(new IngestStage(), new MofaStage(), new CorrelateStage(), new EnrichStage());
+        return List.of(new IngestStage(), new MofaStage(), new CorrelateStage(), new EnrichStage(),
+                new InterpretStage(), new ReportStage());
     }
 
     @Override

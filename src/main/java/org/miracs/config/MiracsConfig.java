@@ -68,9 +68,17 @@ public record MiracsConfig(
     public record CrossLineage(CrossLineageRule rule, double padjThreshold, double minAbsNes,
                                double upperPercentile, double lowerPercentile) implements Serializable {}
 
+    /**
+     * Which cross-lineage associations {@code interpret.factor/moa = auto} prefers: {@code RESISTANCE}
+     * (default: MIRACS follows up resistance programs; sensitivity ones only when there is no resistance
+     * association), {@code SENSITIVITY} (the reverse) or {@code ANY} (the strongest whatever its direction).
+     */
+    public enum InterpretDirection { RESISTANCE, SENSITIVITY, ANY }
+
     public record Interpret(int topFeatures, String pathwayNetwork, String tfNetwork, int minTargets,
-                            String factor, String moa, String drug, double sensitivePercentile,
-                            double resistantPercentile, int minLinesPerGroup) implements Serializable {}
+                            String factor, String moa, String drug, InterpretDirection direction,
+                            double sensitivePercentile, double resistantPercentile, int minLinesPerGroup)
+            implements Serializable {}
 
     /** Reads and validates every parameter; fails with a message naming the key and what was expected. */
     public static MiracsConfig from(Settings s) {
@@ -111,8 +119,9 @@ public record MiracsConfig(
                 s.string("interpret.pathway_network"), s.string("interpret.tf_network"),
                 s.integer("interpret.min_targets", 1, 1_000_000), s.string("interpret.factor"),
                 s.string("interpret.moa"), s.string("interpret.drug"),
+                s.choice("interpret.direction", InterpretDirection.class),
                 s.real("interpret.sensitive_percentile", 0.0, 100.0), s.real("interpret.resistant_percentile", 0.0, 100.0),
-                s.integer("interpret.min_lines_per_group", 2, 1_000_000));
+                s.integer("interpret.min_lines_per_group", 3, 1_000_000));
         if (interpret.sensitivePercentile() >= interpret.resistantPercentile()) {
             throw s.invalid("interpret.sensitive_percentile", Double.toString(interpret.sensitivePercentile()),
                     "a percentile below interpret.resistant_percentile");

@@ -20,7 +20,11 @@
  * {@link org.miracs.interpret.MannWhitneyU}, {@link org.miracs.interpret.ShapiroWilk},
  * {@link org.miracs.interpret.Levene}, {@link org.miracs.interpret.StudentTTest} and numpy's
  * {@link org.miracs.interpret.Percentile}.</li>
+ * <li>{@link org.miracs.interpret.InterpretSelection}: which (factor, MoA, compound) is followed up
+ * ({@code interpret.factor/moa/drug}, {@code auto} = the strongest cross-lineage association).</li>
  * </ul>
+ *
+ * <p>The Spark stage that applies all of this to a run is in {@code org.miracs.interpret.spark}.
  *
  * <p>All classes are immutable (configured through static factories) and thread-safe.
  */
