@@ -31,6 +31,8 @@ public final class SampleDataGenerator {
     public static final String PROTEOMICS_FILE = "protein_quant_current_normalized.csv";
     public static final String PRISM_FILE = "secondary-screen-dose-response-curve-parameters.csv";
     public static final String TRUTH_DIR = "truth";
+    /** A synthetic CollecTRI-style TF network; `interpret.tf_network = auto` picks it up from the data folder. */
+    public static final String TF_NETWORK_FILE = "tf_network.tsv";
 
     public static final String USAGE = String.join("\n",
         "usage: generate [--scale sample|paper|10x] [--seed N] [--out DIR] [--expression-layout legacy|2025]",
@@ -99,6 +101,12 @@ public final class SampleDataGenerator {
                 .filter(pr -> pr.gene.module == World.P && !pr.emptySymbol).count());
         counts.put("resistance_compounds", w.drugs.stream().filter(World.Drug::resistance).count());
         files.put("prism", prism);
+
+        Path tf = outDir.resolve(TF_NETWORK_FILE);
+        try (BufferedWriter out = open(tf)) {
+            counts.put("tf_network_edges", TfNetworkFileWriter.write(w, out));
+        }
+        files.put("tf_network", tf);
 
         files.putAll(TruthFileWriter.write(w, truthDir, counts));
         return new GenerationResult(outDir, files, counts, Duration.ofNanos(System.nanoTime() - t0));

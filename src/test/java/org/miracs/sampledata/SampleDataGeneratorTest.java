@@ -66,7 +66,7 @@ class SampleDataGeneratorTest {
         List<Path> fb = dataFiles(b);
         assertEquals(fa.stream().map(p -> dir.relativize(p).toString()).collect(Collectors.toList()),
                 fb.stream().map(p -> b.relativize(p).toString()).collect(Collectors.toList()));
-        assertEquals(11, fa.size());
+        assertEquals(12, fa.size());
         for (int i = 0; i < fa.size(); i++) {
             assertArrayEquals(Files.readAllBytes(fa.get(i)), Files.readAllBytes(fb.get(i)), fa.get(i).toString());
         }

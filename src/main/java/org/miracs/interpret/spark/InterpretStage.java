@@ -101,7 +101,7 @@ public final class InterpretStage implements Stage {
         EnrichmentResults enrichment = ctx.get(EnrichmentResults.KEY);
 
         // everything configurable is checked before any work
-        List<NetworkEdges> networks = loadNetworks(cfg);
+        List<NetworkEdges> networks = loadNetworks(cfg, ctx.dataDir());
         List<Integer> factors = new ArrayList<>(new TreeSet<>(mofa.factors().select(Columns.FACTOR).distinct()
                 .as(Encoders.INT()).collectAsList()));
         List<String> moas = h.moaSets().select(Columns.MOA).distinct().as(Encoders.STRING()).collectAsList();
@@ -213,11 +213,22 @@ public final class InterpretStage implements Stage {
 
     // ------------------------------------------------------------------------------------------ inputs
 
+    /** {@code interpret.tf_network = auto}: this file in the data folder, when it is there. */
+    static final String AUTO = "auto";
+    static final String TF_NETWORK_IN_DATA_DIR = "tf_network.tsv";
+
     /** The configured networks, loaded and checked on the driver (a bad file stops the run naming its key). */
-    static List<NetworkEdges> loadNetworks(MiracsConfig.Interpret cfg) {
+    static List<NetworkEdges> loadNetworks(MiracsConfig.Interpret cfg, String dataDir) {
         List<NetworkEdges> out = new ArrayList<>();
-        String[][] settings = {{"interpret.pathway_network", cfg.pathwayNetwork()}, {"interpret.tf_network",
-                cfg.tfNetwork()}};
+        String tf = cfg.tfNetwork();
+        if (AUTO.equalsIgnoreCase(tf == null ? "" : tf.trim())) {
+            java.nio.file.Path candidate = dataDir == null || dataDir.contains("://") ? null
+                    : java.nio.file.Path.of(dataDir, TF_NETWORK_IN_DATA_DIR);
+            tf = candidate != null && java.nio.file.Files.isRegularFile(candidate) ? candidate.toString() : NONE;
+            LOG.info("interpret: interpret.tf_network = auto -> {}", NONE.equals(tf)
+                    ? "no " + TF_NETWORK_IN_DATA_DIR + " in the data folder, TF activity skipped" : tf);
+        }
+        String[][] settings = {{"interpret.pathway_network", cfg.pathwayNetwork()}, {"interpret.tf_network", tf}};
         for (String[] s : settings) {
             String v = s[1] == null ? NONE : s[1].trim();
             if (v.isEmpty() || v.equalsIgnoreCase(NONE)) {

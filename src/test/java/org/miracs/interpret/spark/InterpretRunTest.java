@@ -122,9 +122,19 @@ class InterpretRunTest extends SparkTestBase {
     @Test
     void progenyActivityOfTheSelectedFactorIsNonEmptyAndPointsAtTheModulePathways() {
         int f = selectedFactor();
-        List<Row> act = table("pathway_activity");
+        List<Row> all = table("pathway_activity");
+        // PROGENy (built in) and the sample data's synthetic TF network (interpret.tf_network = auto)
+        Assertions.assertEquals(Set.of("progeny_human_top500", "tf_network.tsv"),
+                all.stream().map(r -> r.getString(0)).collect(java.util.stream.Collectors.toSet()));
+        List<Row> tf = all.stream().filter(r -> r.getString(0).equals("tf_network.tsv") && r.getString(1).equals("rna")
+                && r.getInt(2) == f && r.getString(3).equals("ulm")).toList();
+        Set<String> regulators = Set.of("ATF6", "IRF1", "RELA", "STAT1", "TP53");
+        Assertions.assertTrue(tf.stream().filter(r -> regulators.contains(r.getString(4)) && r.getDouble(7) < 0.05).count() >= 3,
+                "the planted regulators are active: " + tf);
+        Assertions.assertTrue(tf.stream().filter(r -> r.getString(4).startsWith("TF") && r.getDouble(7) < 0.05).count() <= 2,
+                "decoy TFs are mostly not");
+        List<Row> act = all.stream().filter(r -> r.getString(0).equals("progeny_human_top500")).toList();
         Assertions.assertFalse(act.isEmpty());
-        Assertions.assertTrue(act.stream().allMatch(r -> r.getString(0).equals("progeny_human_top500")));
         for (String view : List.of("rna", "protein")) {
             for (String method : List.of("ulm", "mlm")) {
                 Assertions.assertTrue(act.stream().anyMatch(r -> r.getString(1).equals(view) && r.getInt(2) == f
