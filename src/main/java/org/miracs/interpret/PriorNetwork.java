@@ -1,5 +1,7 @@
 package org.miracs.interpret;
 
+import org.miracs.io.CsvRecords;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,7 +124,12 @@ public final class PriorNetwork {
             if (line.isBlank()) {
                 continue;
             }
-            List<String> f = split(line, delim);
+            List<String> f;
+            try {
+                f = split(line, delim);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("network " + name + " row " + row + ": " + e.getMessage());
+            }
             int need = Math.max(src, Math.max(tgt, wcol)) + 1;
             if (f.size() < need) {
                 throw new IllegalArgumentException("network " + name + " row " + row + ": " + f.size()
@@ -160,41 +167,9 @@ public final class PriorNetwork {
         return found;
     }
 
-    /** Splits one line; for ',' honours RFC 4180 double quotes (no embedded newlines). */
+    /** Splits one line: tab-separated, or CSV with RFC 4180 quotes ({@link CsvRecords}). */
     static List<String> split(String line, char delim) {
-        List<String> out = new ArrayList<>();
-        if (delim == '\t') {
-            for (String s : line.split("\t", -1)) {
-                out.add(s);
-            }
-            return out;
-        }
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == delim) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out;
+        return delim == '\t' ? List.of(line.split("\t", -1)) : List.of(CsvRecords.splitLine(line));
     }
 
     public static Builder builder(String name) {

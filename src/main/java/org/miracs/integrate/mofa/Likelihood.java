@@ -10,7 +10,7 @@ package org.miracs.integrate.mofa;
  * the start of every iteration (mofapy2 schedule node {@code Y}), before the W update. In this package
  * that refresh would be a new step of {@link FeatureBlock} executed before
  * {@link FeatureBlock#updateWeights}; the W/Z updates themselves only see "data" and "precision" and
- * stay unchanged. They are deliberately not implemented (and not stubbed).
+ * stay unchanged. They are left out on purpose, with no placeholder code.
  */
 public enum Likelihood {
     /** y ~ N(z.w, 1/tau_gd) with a Gamma(1e-3, 1e-3) prior on tau per group and feature. */
