@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +19,10 @@ public final class RunMetadata {
     private final List<Map<String, Object>> stages = new ArrayList<>();
     private final Map<String, Object> inputs = new LinkedHashMap<>();
 
+    /** Starts the heap sampler with the run, so the peak covers every stage. */
     public RunMetadata(String command, String runId, String dataDir, String outDir, Map<String, String> settings,
                        String sparkVersion, String sparkMaster) {
+        peakHeapMb();
         root.put("miracs_version", miracsVersion());
         root.put("command", command);
         root.put("run_id", runId);
@@ -67,15 +67,43 @@ public final class RunMetadata {
         }
     }
 
-    /** Sum over heap pools of their peak usage since the JVM started (an upper bound of the live peak). */
+    /** Peak heap in use (live objects and not yet collected garbage) since this JVM started, in MB. */
     public static long peakHeapMb() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
+        return HeapPeak.INSTANCE.peakMb();
+    }
+
+    /**
+     * Samples the heap in use every 100 ms on a daemon thread and keeps the maximum. Unlike summing the
+     * memory pools' own peaks (reached at different times), this never exceeds the heap limit.
+     */
+    private static final class HeapPeak {
+        static final HeapPeak INSTANCE = new HeapPeak();
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+
+        private HeapPeak() {
+            Thread t = new Thread(() -> {
+                while (true) {
+                    sample();
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "miracs-heap-peak");
+            t.setDaemon(true);
+            t.start();
         }
-        return bytes / (1024 * 1024);
+
+        private void sample() {
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            peak.accumulateAndGet(used, Math::max);
+        }
+
+        long peakMb() {
+            sample();
+            return peak.get() / (1024 * 1024);
+        }
     }
 
     public static String miracsVersion() {
