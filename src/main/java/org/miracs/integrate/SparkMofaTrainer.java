@@ -14,13 +14,11 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
-import org.miracs.integrate.mofa.ConvergenceMonitor;
 import org.miracs.integrate.mofa.ElboRecord;
 import org.miracs.integrate.mofa.ElboTerms;
 import org.miracs.integrate.mofa.FactorMoments;
 import org.miracs.integrate.mofa.FactorState;
 import org.miracs.integrate.mofa.FeatureBlock;
-import org.miracs.integrate.mofa.IterationReport;
 import org.miracs.integrate.mofa.MofaData;
 import org.miracs.integrate.mofa.MofaExecutor;
 import org.miracs.integrate.mofa.MofaOptions;
@@ -30,6 +28,7 @@ import org.miracs.integrate.mofa.MofaTrainer;
 import org.miracs.integrate.mofa.NoiseStatistics;
 import org.miracs.integrate.mofa.PreparedData;
 import org.miracs.integrate.mofa.SampleLayout;
+import org.miracs.integrate.mofa.TrainingLoop;
 import org.miracs.integrate.mofa.VarianceExplained;
 import org.miracs.integrate.mofa.VarianceStatistics;
 import org.miracs.integrate.mofa.WeightPriors;
@@ -214,52 +213,49 @@ public final class SparkMofaTrainer {
         }
 
         MofaResult train() {
-            List<ElboRecord> trace = new ArrayList<>();
-            ElboTerms e0 = initialElbo();
-            trace.add(new ElboRecord(0, e0, state.numFactors(), 0.0));
-            listener.onIteration(new IterationReport(0, e0.total(), Double.NaN, state.numFactors(), 0.0));
-            ConvergenceMonitor monitor = new ConvergenceMonitor(options.convergenceMode(), e0.total());
-            Random rng = new Random(options.seed());
-            double[] elboAt = new double[options.maxIterations() + 1];
-            elboAt[0] = e0.total();
-            boolean converged = false;
-            int last = 0;
-            for (int i = 1; i < options.maxIterations(); i++) {
-                long t0 = System.nanoTime();
-                int drop = -1;
-                FactorMoments before = null;
-                if (trackVariance) {
-                    int[] cand = VarianceExplained.inactiveFactors(variance, options.dropR2().getAsDouble());
+            TrainingLoop.Outcome o = TrainingLoop.run(new TrainingLoop.Steps() {
+                private int drop = -1;
+                private FactorMoments before;
+                private WeightStatistics[] viewW;
+                private NoiseStatistics noise;
+
+                @Override
+                public ElboTerms initialElbo() {
+                    return Run.this.initialElbo();
+                }
+
+                @Override
+                public int numFactors() {
+                    return state.numFactors();
+                }
+
+                /** Decided on the driver from the last Tau step's variance sums; applied in the next W job. */
+                @Override
+                public void dropInactiveFactor(double minR2, Random rng) {
+                    int[] cand = VarianceExplained.inactiveFactors(variance, minR2);
                     if (cand.length > 0) {
                         drop = cand[rng.nextInt(cand.length)];
                         before = state.moments();
                         state.removeFactor(drop);
                     }
                 }
-                WeightStatistics[] viewW = weightStep(i, drop, before);
-                NoiseStatistics noise = noiseStep(i);
-                last = i;
-                double elbo = Double.NaN, delta = Double.NaN;
-                boolean evaluate = i >= options.startElbo() && (i - options.startElbo()) % options.elboFrequency() == 0;
-                ElboTerms terms = null;
-                if (evaluate) {
-                    terms = state.elbo(viewW, noise);
-                    elbo = terms.total();
-                    elboAt[i] = elbo;
-                    delta = i == options.startElbo() ? elbo - elboAt[0] : elbo - elboAt[i - options.elboFrequency()];
+
+                @Override
+                public void iterate(int iteration) {
+                    viewW = weightStep(iteration, drop, before);
+                    noise = noiseStep(iteration);
+                    drop = -1;
+                    before = null;
                 }
-                double seconds = (System.nanoTime() - t0) * 1e-9;
-                if (evaluate) trace.add(new ElboRecord(i, terms, state.numFactors(), seconds));
-                listener.onIteration(new IterationReport(i, elbo, delta, state.numFactors(), seconds));
-                if (evaluate && i > options.startElbo() && !options.noStop() && monitor.update(delta)) {
-                    converged = true;
-                    break;
+
+                @Override
+                public ElboTerms elbo() {
+                    return state.elbo(viewW, noise);
                 }
-            }
-            return result(trace, last, converged);
+            }, options, listener);
+            return result(o.trace(), o.lastIteration(), o.converged());
         }
 
-        /** ELBO before training (full expected residual), as MofaModel.initialElbo. */
         ElboTerms initialElbo() {
             Broadcast<FactorMoments> fm = broadcast(state.moments());
             describe("mofa: initial ELBO");

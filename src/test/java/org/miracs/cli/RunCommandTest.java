@@ -1,12 +1,10 @@
 package org.miracs.cli;
 
+import static org.miracs.testing.MiracsCli.miracs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -14,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.miracs.testing.MiracsCli.Outcome;
 import org.miracs.testing.SparkTestBase;
 import org.miracs.testing.TinyData;
 
@@ -25,14 +24,6 @@ class RunCommandTest extends SparkTestBase {
     @TempDir
     Path tmp;
 
-    record Outcome(int code, String out, String err) {}
-
-    static Outcome miracs(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = MiracsMain.run(args, new PrintStream(out, true), new PrintStream(err, true));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private void assertBadInput(String file, UnaryOperator<String> damage, String... expectedParts) throws IOException {
         Path data = TinyData.copyTo(tmp.resolve("data"));

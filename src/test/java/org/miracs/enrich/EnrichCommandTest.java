@@ -1,11 +1,10 @@
 package org.miracs.enrich;
 
+import static org.miracs.testing.MiracsCli.miracs;
 
-import java.io.ByteArrayOutputStream;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,8 +16,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.miracs.cli.MiracsMain;
 import org.miracs.schema.Tables;
+import org.miracs.testing.MiracsCli.Outcome;
 import org.miracs.testing.SparkTestBase;
 import org.miracs.testutil.Fixtures;
 
@@ -31,14 +30,6 @@ class EnrichCommandTest extends SparkTestBase {
     @TempDir
     Path tmp;
 
-    record Outcome(int code, String out, String err) {}
-
-    static Outcome miracs(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = MiracsMain.run(args, new PrintStream(out, true), new PrintStream(err, true));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private Path fixture(String name) throws IOException {
         Path p = tmp.resolve(name);

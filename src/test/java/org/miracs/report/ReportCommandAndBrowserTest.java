@@ -1,9 +1,8 @@
 package org.miracs.report;
 
+import static org.miracs.testing.MiracsCli.miracs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.miracs.cli.MiracsMain;
+import org.miracs.testing.MiracsCli.Outcome;
 import org.miracs.testing.SparkTestBase;
 
 /**
@@ -27,14 +26,6 @@ class ReportCommandAndBrowserTest extends SparkTestBase {
     @TempDir
     Path tmp;
 
-    record Outcome(int code, String out, String err) {}
-
-    static Outcome miracs(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = MiracsMain.run(args, new PrintStream(out, true), new PrintStream(err, true));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     static void assertOneLineError(Outcome o, String... parts) {
         assertEquals(1, o.code(), o.err());

@@ -1,7 +1,5 @@
 package org.miracs.integrate.mofa;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -76,39 +74,33 @@ public final class MofaTrainer {
 
     /** Runs the training loop on a freshly built model. */
     public MofaResult train(MofaModel model) {
-        List<ElboRecord> trace = new ArrayList<>();
-        ElboTerms e0 = model.initialElbo();
-        trace.add(new ElboRecord(0, e0, model.numFactors(), 0.0));
-        listener.onIteration(new IterationReport(0, e0.total(), Double.NaN, model.numFactors(), 0.0));
-        ConvergenceMonitor monitor = new ConvergenceMonitor(options.convergenceMode(), e0.total());
-        Random rng = new Random(options.seed());
-        double[] elboAt = new double[options.maxIterations() + 1];
-        elboAt[0] = e0.total();
-        boolean converged = false;
-        int last = 0;
-        for (int i = 1; i < options.maxIterations(); i++) {
-            long t0 = System.nanoTime();
-            if (options.dropR2().isPresent()) model.dropInactiveFactor(options.dropR2().getAsDouble(), rng);
-            model.iterate(i);
-            last = i;
-            double elbo = Double.NaN, delta = Double.NaN;
-            boolean evaluate = i >= options.startElbo() && (i - options.startElbo()) % options.elboFrequency() == 0;
-            ElboTerms terms = null;
-            if (evaluate) {
-                terms = model.elbo();
-                elbo = terms.total();
-                elboAt[i] = elbo;
-                delta = i == options.startElbo() ? elbo - elboAt[0] : elbo - elboAt[i - options.elboFrequency()];
+        TrainingLoop.Outcome o = TrainingLoop.run(new TrainingLoop.Steps() {
+            @Override
+            public ElboTerms initialElbo() {
+                return model.initialElbo();
             }
-            double seconds = (System.nanoTime() - t0) * 1e-9;
-            if (evaluate) trace.add(new ElboRecord(i, terms, model.numFactors(), seconds));
-            listener.onIteration(new IterationReport(i, elbo, delta, model.numFactors(), seconds));
-            if (evaluate && i > options.startElbo() && !options.noStop() && monitor.update(delta)) {
-                converged = true;
-                break;
+
+            @Override
+            public int numFactors() {
+                return model.numFactors();
             }
-        }
+
+            @Override
+            public void dropInactiveFactor(double minR2, Random rng) {
+                model.dropInactiveFactor(minR2, rng);
+            }
+
+            @Override
+            public void iterate(int iteration) {
+                model.iterate(iteration);
+            }
+
+            @Override
+            public ElboTerms elbo() {
+                return model.elbo();
+            }
+        }, options, listener);
         model.recomputeResiduals();
-        return MofaResult.from(model, trace, last, converged);
+        return MofaResult.from(model, o.trace(), o.lastIteration(), o.converged());
     }
 }
