@@ -10,6 +10,7 @@ import java.util.Set;
 final class Arguments {
     private final Map<String, String> single = new HashMap<>();
     private final Map<String, List<String>> repeated = new HashMap<>();
+    private final List<String> positional = new ArrayList<>();
     private final Set<String> flags;
 
     private Arguments(Set<String> flags) {
@@ -22,6 +23,15 @@ final class Arguments {
      * @param flags   options without a value
      */
     static Arguments parse(List<String> args, Set<String> valued, Set<String> multi, Set<String> flags) {
+        Arguments parsed = parseWithPositional(args, valued, multi, flags);
+        if (!parsed.positional.isEmpty()) {
+            throw new UsageException("unexpected argument '" + parsed.positional.get(0) + "'");
+        }
+        return parsed;
+    }
+
+    /** As {@link #parse}, also taking arguments that are not options ({@link #positional()}). */
+    static Arguments parseWithPositional(List<String> args, Set<String> valued, Set<String> multi, Set<String> flags) {
         Arguments parsed = new Arguments(new java.util.HashSet<>());
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -46,6 +56,8 @@ final class Arguments {
                 } else if (parsed.single.put(name, value) != null) {
                     throw new UsageException(name + " given twice");
                 }
+            } else if (!a.startsWith("-")) {
+                parsed.positional.add(a);
             } else {
                 throw new UsageException("unknown option '" + a + "'");
             }
@@ -63,6 +75,11 @@ final class Arguments {
 
     List<String> all(String name) {
         return repeated.getOrDefault(name, List.of());
+    }
+
+    /** Arguments that are not options, in order. */
+    List<String> positional() {
+        return List.copyOf(positional);
     }
 
     boolean has(String flag) {

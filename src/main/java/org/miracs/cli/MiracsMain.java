@@ -22,7 +22,8 @@ public final class MiracsMain {
     private MiracsMain() {}
 
     static List<Command> commands() {
-        return List.of(new RunCommand(), new MofaCommand(), new EnrichCommand(), new GenerateCommand(), new ReportCommand());
+        return List.of(new RunCommand(), new MofaCommand(), new EnrichCommand(), new GenerateCommand(), new ReportCommand(),
+                new CompareCommand());
     }
 
     public static void main(String[] args) {

@@ -16,6 +16,8 @@ import org.miracs.ingest.IngestStage;
 import org.miracs.integrate.MofaStage;
 import org.miracs.report.ReportStage;
 import org.miracs.interpret.spark.InterpretStage;
+import org.miracs.io.TextFiles;
+import org.miracs.pipeline.ExecutorEventsLog;
 import org.miracs.pipeline.Pipeline;
 import org.miracs.pipeline.RunContext;
 import org.miracs.pipeline.RunMetadata;
@@ -69,7 +71,9 @@ final class RunCommand implements Command {
     public int execute(List<String> args) throws Exception {
         Arguments a = Arguments.parse(args, Set.of("--config", "--data-dir", "--out"), Set.of("--set"), Set.of("--overwrite"));
         String configFile = a.get("--config");
-        Settings settings = Settings.load(configFile == null ? null : Path.of(configFile), a.all("--set"));
+        // the config may live next to the data on a cluster (s3a://, gs://, hdfs://)
+        Settings settings = Settings.load(configFile,
+                name -> TextFiles.open(SparkSessions.hadoopConfigurationBeforeSession(), name), a.all("--set"));
         MiracsConfig config = MiracsConfig.from(settings);
         String dataDir = a.get("--data-dir", defaultDataDir());
         String outDir = a.get("--out", "results");
@@ -82,6 +86,8 @@ final class RunCommand implements Command {
         RunMetadata metadata = new RunMetadata("run", runId, dataDir, output.targetPath(), settings.asMap(),
                 spark.version(), spark.sparkContext().master());
         RunContext context = new RunContext(spark, config, dataDir, output, metadata);
+        ExecutorEventsLog executorEvents = new ExecutorEventsLog();
+        spark.sparkContext().addSparkListener(executorEvents);
         try {
             new Pipeline(stages()).run(context);
             output.writeText(RunOutput.METADATA_FILE, metadata.toJson());
@@ -89,6 +95,8 @@ final class RunCommand implements Command {
         } catch (Throwable t) {
             output.abort();
             throw t;
+        } finally {
+            spark.sparkContext().removeSparkListener(executorEvents);
         }
         LOG.info("results in {}\n{}", output.targetPath(), timingTable(metadata));
         return 0;

@@ -38,6 +38,18 @@ public final class Settings {
 
     /** The embedded defaults, overlaid by {@code configFile} (may be null) and then by {@code overrides}. */
     public static Settings load(Path configFile, List<String> overrides) {
+        return load(configFile == null ? null : configFile.toString(),
+                name -> Files.newBufferedReader(Path.of(name), StandardCharsets.UTF_8), overrides);
+    }
+
+    /** Opens a config file by name (a local path, or any Hadoop URI when the caller can read those). */
+    @FunctionalInterface
+    public interface ConfigOpener {
+        Reader open(String name) throws IOException;
+    }
+
+    /** The embedded defaults, overlaid by the config file {@code configName} (may be null) and then by {@code overrides}. */
+    public static Settings load(String configName, ConfigOpener opener, List<String> overrides) {
         Map<String, String> values = new TreeMap<>();
         Map<String, String> origins = new TreeMap<>();
         Properties defaults = loadDefaults();
@@ -45,17 +57,17 @@ public final class Settings {
             values.put(key, defaults.getProperty(key).trim());
             origins.put(key, "default");
         }
-        if (configFile != null) {
+        if (configName != null) {
             Properties file = new Properties();
-            try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+            try (Reader reader = opener.open(configName)) {
                 file.load(reader);
             } catch (IOException e) {
-                throw new ConfigException(configFile + ": cannot read config file: " + e.getMessage());
+                throw new ConfigException(configName + ": cannot read config file: " + e);
             }
             for (String key : file.stringPropertyNames()) {
-                requireKnown(values, key, configFile.toString());
+                requireKnown(values, key, configName);
                 values.put(key, file.getProperty(key).trim());
-                origins.put(key, configFile.toString());
+                origins.put(key, configName);
             }
         }
         for (String override : overrides) {

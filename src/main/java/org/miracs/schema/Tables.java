@@ -4,6 +4,7 @@ import static org.miracs.schema.Columns.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
@@ -198,6 +199,9 @@ public final class Tables {
             col(TEST, DataTypes.StringType, false, "t_test when Shapiro and Levene pass (the authors' path), else mann_whitney"),
             col(P_VALUE, DataTypes.DoubleType, false, "p-value of that test"),
             col(MANN_WHITNEY_P, DataTypes.DoubleType, false, "Mann-Whitney U p-value, always reported"));
+
+    /** Columns that measure the machine, not the result: left out when two runs are compared. */
+    public static final Set<String> TIMING_COLUMNS = Set.of(SECONDS);
 
     /** All tables in the order a run writes them. */
     public static List<TableDef> all() {

@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -33,6 +36,7 @@ import org.miracs.enrich.EnrichmentResults;
 import org.miracs.enrich.gsea.SetCollection;
 import org.miracs.ingest.HarmonisedData;
 import org.miracs.integrate.MofaOutputs;
+import org.miracs.io.TextFiles;
 import org.miracs.interpret.FeatureVector;
 import org.miracs.interpret.ForestPlotStats;
 import org.miracs.interpret.InterpretSelection;
@@ -101,7 +105,7 @@ public final class InterpretStage implements Stage {
         EnrichmentResults enrichment = ctx.get(EnrichmentResults.KEY);
 
         // everything configurable is checked before any work
-        List<NetworkEdges> networks = loadNetworks(cfg, ctx.dataDir());
+        List<NetworkEdges> networks = loadNetworks(cfg, ctx.dataDir(), spark.sparkContext().hadoopConfiguration());
         List<Integer> factors = new ArrayList<>(new TreeSet<>(mofa.factors().select(Columns.FACTOR).distinct()
                 .as(Encoders.INT()).collectAsList()));
         List<String> moas = h.moaSets().select(Columns.MOA).distinct().as(Encoders.STRING()).collectAsList();
@@ -218,13 +222,12 @@ public final class InterpretStage implements Stage {
     static final String TF_NETWORK_IN_DATA_DIR = "tf_network.tsv";
 
     /** The configured networks, loaded and checked on the driver (a bad file stops the run naming its key). */
-    static List<NetworkEdges> loadNetworks(MiracsConfig.Interpret cfg, String dataDir) {
+    static List<NetworkEdges> loadNetworks(MiracsConfig.Interpret cfg, String dataDir, Configuration conf) {
         List<NetworkEdges> out = new ArrayList<>();
         String tf = cfg.tfNetwork();
         if (AUTO.equalsIgnoreCase(tf == null ? "" : tf.trim())) {
-            java.nio.file.Path candidate = dataDir == null || dataDir.contains("://") ? null
-                    : java.nio.file.Path.of(dataDir, TF_NETWORK_IN_DATA_DIR);
-            tf = candidate != null && java.nio.file.Files.isRegularFile(candidate) ? candidate.toString() : NONE;
+            String candidate = dataDir == null ? null : TextFiles.child(dataDir, TF_NETWORK_IN_DATA_DIR);
+            tf = candidate != null && TextFiles.exists(conf, candidate) ? candidate : NONE;
             LOG.info("interpret: interpret.tf_network = auto -> {}", NONE.equals(tf)
                     ? "no " + TF_NETWORK_IN_DATA_DIR + " in the data folder, TF activity skipped" : tf);
         }
@@ -236,8 +239,8 @@ public final class InterpretStage implements Stage {
             }
             PriorNetwork n;
             try {
-                n = PriorNetwork.load(v);
-            } catch (RuntimeException e) {
+                n = load(v, conf);
+            } catch (RuntimeException | IOException e) {
                 throw new ConfigException(s[0] + " = '" + v + "': expected none, "
                         + String.join(", ", new TreeSet<>(PriorNetwork.builtinNames()))
                         + " or a readable source,target,weight table: " + e.getMessage());
@@ -250,6 +253,16 @@ public final class InterpretStage implements Stage {
             out.add(NetworkEdges.of(label, n));
         }
         return out;
+    }
+
+    /** A built-in network, or a table on any Hadoop file system (local, hdfs://, s3a://, gs://). */
+    private static PriorNetwork load(String nameOrPath, Configuration conf) throws IOException {
+        if (nameOrPath.startsWith(PriorNetwork.BUILTIN_PREFIX)) {
+            return PriorNetwork.load(nameOrPath);
+        }
+        try (BufferedReader reader = TextFiles.open(conf, nameOrPath)) {
+            return PriorNetwork.parse(nameOrPath, reader);
+        }
     }
 
     static List<Drug> drugs(Dataset<Row> drugs) {
