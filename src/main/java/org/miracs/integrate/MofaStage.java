@@ -1,5 +1,7 @@
 package org.miracs.integrate;
 
+import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.miracs.config.ConfigException;
 import org.miracs.ingest.HarmonisedData;
@@ -31,6 +33,8 @@ public final class MofaStage implements Stage {
         }
         MofaResult result = MofaRunner.train(jsc, data, options, ZInit.pca(), ctx.config().mofa().engine());
         ctx.put(MofaOutputs.KEY, MofaTables.write(ctx, result, options));
-        ctx.metadata().put("mofa", MofaTables.summary(result));
+        Map<String, Object> summary = MofaTables.summary(result);
+        summary.put("engine", MofaRunner.resolve(ctx.config().mofa().engine(), jsc.master()).name().toLowerCase(Locale.ROOT));
+        ctx.metadata().put("mofa", summary);
     }
 }
