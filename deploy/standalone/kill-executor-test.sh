@@ -46,7 +46,7 @@ driver=$!
 wait_for "$out/executor-killed.log" "enrich: [0-9]+ units" "$driver"
 sleep 2
 grep -Eq "enrich: [0-9]+ rows from" "$out/executor-killed.log" && fail "the enrichment finished before the kill"
-victim="$(executor_pids | head -n 1)"
+victim="$(executor_pids | sed -n 1p)" # sed reads all: head would end the loop with SIGPIPE
 [[ -n "$victim" ]] || fail "no executor JVM of this cluster found"
 kill -9 "$victim"
 log "killed executor JVM $victim while the enrichment ran"

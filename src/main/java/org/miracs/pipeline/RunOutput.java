@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The output folder of a run, written so that a failed run never leaves something that looks
- * complete: everything goes to a hidden sibling staging folder, {@code _SUCCESS} is written last,
- * and only then is the staging folder renamed to the requested name. Works on any Hadoop file
+ * complete: everything goes to a hidden sibling staging folder, which is renamed to the requested
+ * name when the run succeeds, and {@code _SUCCESS} is written into it last. Works on any Hadoop file
  * system; on object stores, where a rename is a copy, the {@code _SUCCESS} marker is the signal.
  */
 public final class RunOutput {
@@ -75,9 +75,12 @@ public final class RunOutput {
         }
     }
 
-    /** Marks the staged output complete and moves it into place. */
+    /**
+     * Moves the staged output into place, then marks it complete. On object stores the rename is a
+     * copy, object by object: writing {@code _SUCCESS} after it means a copy cut short never carries the
+     * marker (copied first, it would, since '_' sorts before the lower-case table folders).
+     */
     public void commit() throws IOException {
-        writeText(SUCCESS_MARKER, "");
         if (fs.exists(target)) {
             if (!overwrite) {
                 throw new OutputException(target + ": appeared while the run was in progress; results left in " + staging);
@@ -86,6 +89,9 @@ public final class RunOutput {
         }
         if (!fs.rename(staging, target)) {
             throw new OutputException("cannot move " + staging + " to " + target + "; the complete results are in " + staging);
+        }
+        try (OutputStream out = fs.create(new Path(target, SUCCESS_MARKER), true)) {
+            out.flush();
         }
     }
 
