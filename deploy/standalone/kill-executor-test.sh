@@ -37,7 +37,9 @@ log "1/3 reference run, undisturbed (local mode) -> $out/reference"
 MIRACS_MASTER='local[2]' "$MIRACS_HOME/bin/miracs" run --data-dir "$data" --out "$out/reference" "${settings[@]}" \
   > "$out/reference.log" 2>&1 || { tail -n 30 "$out/reference.log" >&2; fail "the reference run failed"; }
 
-trap '"$here/stop-cluster.sh"' EXIT
+driver=""
+# on any exit: no driver of ours left waiting for a cluster that is gone
+trap '[[ -n "$driver" ]] && kill -9 "$driver" 2>/dev/null; "$here/stop-cluster.sh"' EXIT
 "$here/start-cluster.sh"
 
 log "2/3 cluster run; one executor is killed during the enrichment stage -> $out/executor-killed"
