@@ -128,14 +128,17 @@ public final class RunComparison {
         for (String k : keys) {
             on = on.and(col("a." + k).eqNullSafe(col("b." + k)));
         }
-        // a numeric mismatch: one side null, or |a - b| > tol * max(1, |a|, |b|) (NaN equals NaN)
+        // a numeric mismatch: one side null, or |a - b| > tol * max(1, |a|, |b|). Equal values (NaN = NaN
+        // and equal infinities included, in Spark SQL) always match; the distance test only applies to
+        // finite values, because Spark orders NaN above everything (NaN <= NaN is true).
         Column mismatch = lit(false);
         for (String r : reals) {
             Column x = col("a." + r);
             Column y = col("b." + r);
             Column same = x.isNull().and(y.isNull())
-                    .or(isnan(x).and(isnan(y)))
-                    .or(abs(x.minus(y)).leq(greatest(lit(1.0), abs(x), abs(y)).multiply(tolerance)));
+                    .or(x.equalTo(y))
+                    .or(finite(x).and(finite(y))
+                            .and(abs(x.minus(y)).leq(greatest(lit(1.0), abs(x), abs(y)).multiply(tolerance))));
             mismatch = mismatch.or(not(coalesce(same, lit(false))));
         }
         Dataset<Row> joined = ta.join(tb, on, "full_outer")
@@ -151,6 +154,10 @@ public final class RunComparison {
         } finally {
             joined.unpersist();
         }
+    }
+
+    private static Column finite(Column c) {
+        return not(isnan(c)).and(abs(c).notEqual(lit(Double.POSITIVE_INFINITY)));
     }
 
     private static String first(Dataset<Row> df) {
