@@ -16,10 +16,22 @@ MIRACS_MASTER_URL="spark://127.0.0.1:$MIRACS_MASTER_PORT"
 MIRACS_JOB_JAR="$MIRACS_HOME/target/miracs-job.jar"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 export SPARK_HOME="$MIRACS_SPARK_HOME" SPARK_SCALA_VERSION=2.12
+# every JVM of the loopback cluster binds to 127.0.0.1, whatever the host name resolves to
+export SPARK_LOCAL_IP=127.0.0.1
 # shellcheck source=../../bin/spark-java-opts.sh
 source "$MIRACS_HOME/bin/spark-java-opts.sh"
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+# A Spark memory size (512m, 4g, 1024) in MB.
+to_mb() {
+  local v="${1,,}"
+  case "$v" in
+    *g) echo $(( ${v%g} * 1024 )) ;;
+    *m) echo "${v%m}" ;;
+    *) echo "$v" ;;
+  esac
+}
 
 # Spark's runtime jars, copied from the project's own Maven dependencies (no Spark download). The
 # job's own dependencies (EJML) are left out: they travel inside the shaded job jar, as on a real cluster.

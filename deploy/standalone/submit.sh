@@ -11,6 +11,12 @@ prepare_spark_home
 prepare_job_jar
 mode=(--deploy-mode client)
 if [[ "${MIRACS_DEPLOY_MODE:-client}" == cluster ]]; then
+  # the master waits for ever for a worker that can hold the driver: say so instead
+  if (( $(to_mb "$MIRACS_DRIVER_MEMORY") > $(to_mb "$MIRACS_WORKER_MEMORY") )); then
+    echo "submit.sh: in cluster mode the driver ($MIRACS_DRIVER_MEMORY) must fit in one worker" \
+         "($MIRACS_WORKER_MEMORY): lower MIRACS_DRIVER_MEMORY or raise MIRACS_WORKER_MEMORY" >&2
+    exit 2
+  fi
   # a driver started by a worker gets no Java 17 flags from spark-submit's launcher: pass them on; wait
   # for the driver so that this script ends with the job
   mode=(--deploy-mode cluster

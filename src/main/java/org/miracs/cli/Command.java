@@ -1,5 +1,6 @@
 package org.miracs.cli;
 
+import java.io.PrintStream;
 import java.util.List;
 
 /** A subcommand of {@code bin/miracs}. */
@@ -12,6 +13,9 @@ interface Command {
     /** Full help: synopsis and options. */
     String usage();
 
-    /** Runs with the arguments after the command name; returns the process exit code. */
-    int execute(List<String> args) throws Exception;
+    /**
+     * Runs with the arguments after the command name; returns the process exit code. Results meant
+     * for the user go to {@code out}, problems to {@code err} (the log goes through log4j).
+     */
+    int execute(List<String> args, PrintStream out, PrintStream err) throws Exception;
 }

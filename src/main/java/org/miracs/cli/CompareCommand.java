@@ -1,5 +1,6 @@
 package org.miracs.cli;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
@@ -37,7 +38,7 @@ final class CompareCommand implements Command {
     }
 
     @Override
-    public int execute(List<String> args) throws Exception {
+    public int execute(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Arguments a = Arguments.parseWithPositional(args, Set.of("--tolerance"), Set.of(), Set.of());
         List<String> dirs = a.positional();
         if (dirs.size() != 2) {
@@ -51,13 +52,13 @@ final class CompareCommand implements Command {
         List<TableDifference> diffs = new RunComparison(spark, tolerance).compare(dirs.get(0), dirs.get(1));
         long different = diffs.stream().filter(d -> !d.equal()).count();
         for (TableDifference d : diffs) {
-            System.out.println(d.describe());
+            out.println(d.describe());
         }
         if (diffs.isEmpty()) {
-            System.out.println("no MIRACS tables in either folder");
+            out.println("no MIRACS tables in either folder");
             return 1;
         }
-        System.out.println(different == 0
+        out.println(different == 0
                 ? "compare: the " + diffs.size() + " tables are equal"
                 : "compare: " + different + " of " + diffs.size() + " tables differ");
         return different == 0 ? 0 : 1;

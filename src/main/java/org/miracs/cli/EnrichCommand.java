@@ -1,5 +1,6 @@
 package org.miracs.cli;
 
+import java.io.PrintStream;
 import java.io.BufferedReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ final class EnrichCommand implements Command {
     }
 
     @Override
-    public int execute(List<String> args) throws Exception {
+    public int execute(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Arguments a = Arguments.parse(args, Set.of("--scores", "--sets", "--out", "--permutations", "--seed",
                 "--min-set-size", "--mode"), Set.of(), Set.of("--plus-one", "--overwrite"));
         String scoresFile = required(a, "--scores");

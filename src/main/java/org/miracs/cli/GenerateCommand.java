@@ -1,5 +1,6 @@
 package org.miracs.cli;
 
+import java.io.PrintStream;
 import java.util.List;
 import org.miracs.sampledata.SampleDataGenerator;
 
@@ -22,11 +23,11 @@ final class GenerateCommand implements Command {
     }
 
     @Override
-    public int execute(List<String> args) {
+    public int execute(List<String> args, PrintStream out, PrintStream err) {
         if (args.stream().noneMatch(a -> a.equals("--out") || a.startsWith("--out="))) {
             throw new UsageException("--out DIR is required");
         }
-        int code = SampleDataGenerator.run(System.out, System.err, args.toArray(new String[0]));
+        int code = SampleDataGenerator.run(out, err, args.toArray(new String[0]));
         if (code == 2) {
             throw new UsageException("bad arguments");
         }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 import org.miracs.config.ConfigException;
 import org.miracs.io.InputException;
 import org.miracs.pipeline.RunOutput;
@@ -28,6 +29,11 @@ public final class MiracsMain {
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
+        // a clean stop lets a cluster's executors exit on their own instead of being cut off with the driver
+        SparkSession.getDefaultSession().foreach(session -> {
+            session.stop();
+            return null;
+        });
         if (code != 0) {
             System.exit(code);
         }
@@ -55,7 +61,7 @@ public final class MiracsMain {
             return 0;
         }
         try {
-            return command.execute(rest);
+            return command.execute(rest, out, err);
         } catch (UsageException e) {
             err.println("miracs " + command.name() + ": " + e.getMessage());
             err.print(command.usage());

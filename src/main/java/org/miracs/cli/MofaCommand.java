@@ -1,5 +1,6 @@
 package org.miracs.cli;
 
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +65,7 @@ final class MofaCommand implements Command {
     }
 
     @Override
-    public int execute(List<String> args) throws Exception {
+    public int execute(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Arguments a = Arguments.parse(args,
                 Set.of("--manifest", "--out", "--factors", "--seed", "--convergence", "--max-iterations",
                         "--init-factors", "--drop-r2", "--engine"),

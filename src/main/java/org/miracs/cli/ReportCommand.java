@@ -1,5 +1,6 @@
 package org.miracs.cli;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -38,18 +39,18 @@ final class ReportCommand implements Command {
     }
 
     @Override
-    public int execute(List<String> args) throws Exception {
+    public int execute(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Arguments a = Arguments.parse(args, Set.of("--results", "--out"), Set.of(), Set.of());
         String results = a.get("--results");
         if (results == null) {
             throw new UsageException("--results DIR is required");
         }
         checkResultsFolder(new Configuration(), results);
-        String out = a.get("--out", new Path(results, HtmlReport.DEFAULT_PATH).toString());
+        String html = a.get("--out", new Path(results, HtmlReport.DEFAULT_PATH).toString());
         SparkSession spark = SparkSessions.getOrCreate("miracs report");
         ReportData data = ReportData.load(spark, results);
-        List<String> written = HtmlReport.write(spark.sparkContext().hadoopConfiguration(), data, out);
-        System.out.println("report: " + written.get(written.size() - 1));
+        List<String> written = HtmlReport.write(spark.sparkContext().hadoopConfiguration(), data, html);
+        out.println("report: " + written.get(written.size() - 1));
         return 0;
     }
 

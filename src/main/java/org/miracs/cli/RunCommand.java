@@ -1,5 +1,6 @@
 package org.miracs.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ final class RunCommand implements Command {
     }
 
     @Override
-    public int execute(List<String> args) throws Exception {
+    public int execute(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Arguments a = Arguments.parse(args, Set.of("--config", "--data-dir", "--out"), Set.of("--set"), Set.of("--overwrite"));
         String configFile = a.get("--config");
         // the config may live next to the data on a cluster (s3a://, gs://, hdfs://)

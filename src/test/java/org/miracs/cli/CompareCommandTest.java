@@ -34,6 +34,8 @@ class CompareCommandTest extends SparkTestBase {
         Path b = ResultsFolder.copy(a, tmp.resolve("b"));
         Outcome o = miracs("compare", a.toString(), b.toString());
         Assertions.assertEquals(0, o.code(), o.err());
+        Assertions.assertTrue(o.out().contains("compare: the 2 tables are equal"), o.out());
+        Assertions.assertTrue(o.out().matches("(?s).*mofa/training_trace\\s+equal \\(8 rows\\).*"), o.out());
     }
 
     @Test
@@ -45,7 +47,10 @@ class CompareCommandTest extends SparkTestBase {
         trace.set(5, RowFactory.create(r.get(0), elbo * (1 + 1e-6), r.get(2), r.get(3), r.get(4)));
         ResultsFolder.write(spark(), b, Tables.TRAINING_TRACE, trace);
 
-        Assertions.assertEquals(1, miracs("compare", a.toString(), b.toString()).code());
+        Outcome exact = miracs("compare", a.toString(), b.toString());
+        Assertions.assertEquals(1, exact.code());
+        Assertions.assertTrue(exact.out().contains("compare: 1 of 2 tables differ"), exact.out());
+        Assertions.assertTrue(exact.out().contains("8 vs 8 rows, 1 only in the first, 1 only in the second"), exact.out());
         Assertions.assertEquals(1, miracs("compare", a.toString(), b.toString(), "--tolerance", "1e-7").code());
         Assertions.assertEquals(0, miracs("compare", a.toString(), b.toString(), "--tolerance", "1e-5").code());
     }
@@ -54,7 +59,9 @@ class CompareCommandTest extends SparkTestBase {
     void aMissingTableDiffers() {
         Path b = ResultsFolder.create(tmp.resolve("b"));
         ResultsFolder.write(spark(), b, Tables.MOA_SETS, ResultsFolder.moaSets());
-        Assertions.assertEquals(1, miracs("compare", a.toString(), b.toString()).code());
+        Outcome o = miracs("compare", a.toString(), b.toString());
+        Assertions.assertEquals(1, o.code());
+        Assertions.assertTrue(o.out().contains("mofa/training_trace") && o.out().contains("only in the first run"), o.out());
     }
 
     @Test
