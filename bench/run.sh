@@ -42,9 +42,10 @@ import json, sys
 run = json.load(open(sys.argv[1]))
 wall = float(sys.argv[3]) - float(sys.argv[2])
 print(f"machine: {run['java_version']} / Spark {run['spark_version']} / {run['spark_master']} / driver heap limit {sys.argv[4]}")
-print(f"{'phase':<12}{'wall_s':>10}{'driver_peak_heap_mb':>22}")
+print(f"{'phase':<12}{'wall_s':>10}{'cpu_s':>10}{'driver_peak_heap_mb':>22}")
 for s in run["stages"]:
-    print(f"{s['name']:<12}{s['seconds']:>10.1f}{s['driver_peak_heap_mb']:>22}")
+    print(f"{s['name']:<12}{s['seconds']:>10.1f}{s.get('driver_jvm_cpu_seconds', float('nan')):>10.1f}"
+          f"{s['driver_peak_heap_mb']:>22}")
 m = run.get("mofa", {})
 if m:
     print(f"mofa: {m['iterations']} iterations ({'converged' if m['converged'] else 'not converged'}), "

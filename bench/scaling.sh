@@ -54,13 +54,15 @@ out = sys.argv[1]
 runs = {n: json.load(open(f"{out}/executors-{n}/run.json")) for n in (1, 2)}
 wall = {n: float(open(f"{out}/executors-{n}.wall").read()) for n in (1, 2)}
 print(f"loopback standalone cluster, {runs[1]['java_version']} / Spark {runs[1]['spark_version']}; "
-      f"executors of 1 core; E = T1 / (2 * T2)")
-print(f"{'phase':<12}{'T1_s':>9}{'T2_s':>9}{'speed-up':>10}{'E':>7}")
-s1 = {s['name']: s['seconds'] for s in runs[1]['stages']}
-s2 = {s['name']: s['seconds'] for s in runs[2]['stages']}
-for name in s1:
-    t1, t2 = s1[name], s2[name]
-    print(f"{name:<12}{t1:>9.1f}{t2:>9.1f}{t1 / t2:>10.2f}{t1 / (2 * t2):>7.2f}")
+      f"executors of 1 core; E = T1 / (2 * T2); CPU columns: 1-executor run / 2-executor run")
+print(f"{'phase':<12}{'T1_s':>9}{'T2_s':>9}{'speed-up':>10}{'E':>7}{'driver_cpu_s':>14}{'task_cpu_s':>12}")
+st1 = {s['name']: s for s in runs[1]['stages']}
+st2 = {s['name']: s for s in runs[2]['stages']}
+for name in st1:
+    t1, t2 = st1[name]['seconds'], st2[name]['seconds']
+    cpu = "".join(f"{st1[name].get(k, float('nan')):>7.1f}/{st2[name].get(k, float('nan')):<6.1f}"
+                  for k in ('driver_jvm_cpu_seconds', 'task_cpu_seconds'))
+    print(f"{name:<12}{t1:>9.1f}{t2:>9.1f}{t1 / t2:>10.2f}{t1 / (2 * t2):>7.2f} {cpu}")
 t1, t2 = wall[1], wall[2]
 print(f"{'job (wall)':<12}{t1:>9.1f}{t2:>9.1f}{t1 / t2:>10.2f}{t1 / (2 * t2):>7.2f}")
 for n in (1, 2):

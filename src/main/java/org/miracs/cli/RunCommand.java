@@ -18,7 +18,6 @@ import org.miracs.integrate.MofaStage;
 import org.miracs.report.ReportStage;
 import org.miracs.interpret.spark.InterpretStage;
 import org.miracs.io.TextFiles;
-import org.miracs.pipeline.ExecutorEventsLog;
 import org.miracs.pipeline.Pipeline;
 import org.miracs.pipeline.RunContext;
 import org.miracs.pipeline.RunMetadata;
@@ -87,8 +86,6 @@ final class RunCommand implements Command {
         RunMetadata metadata = new RunMetadata("run", runId, dataDir, output.targetPath(), settings.asMap(),
                 spark.version(), spark.sparkContext().master());
         RunContext context = new RunContext(spark, config, dataDir, output, metadata);
-        ExecutorEventsLog executorEvents = new ExecutorEventsLog();
-        spark.sparkContext().addSparkListener(executorEvents);
         try {
             new Pipeline(stages()).run(context);
             output.writeText(RunOutput.METADATA_FILE, metadata.toJson());
@@ -96,8 +93,6 @@ final class RunCommand implements Command {
         } catch (Throwable t) {
             output.abort();
             throw t;
-        } finally {
-            spark.sparkContext().removeSparkListener(executorEvents);
         }
         LOG.info("results in {}\n{}", output.targetPath(), timingTable(metadata));
         return 0;
@@ -119,9 +114,12 @@ final class RunCommand implements Command {
     }
 
     static String timingTable(RunMetadata metadata) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-12s %10s %18s%n", "stage", "seconds", "driver peak heap MB"));
+        String row = "%-12s %10s %16s %14s %20s%n";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, row, "stage", "seconds", "driver JVM CPU s",
+                "task CPU s", "driver peak heap MB"));
         for (Map<String, Object> s : metadata.stages()) {
-            sb.append(String.format(Locale.ROOT, "%-12s %10s %18s%n", s.get("name"), s.get("seconds"), s.get("driver_peak_heap_mb")));
+            sb.append(String.format(Locale.ROOT, row, s.get("name"), s.get("seconds"), s.getOrDefault("driver_jvm_cpu_seconds", "-"),
+                    s.getOrDefault("task_cpu_seconds", "-"), s.get("driver_peak_heap_mb")));
         }
         return sb.toString();
     }

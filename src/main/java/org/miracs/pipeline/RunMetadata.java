@@ -41,12 +41,39 @@ public final class RunMetadata {
         inputs.put(role, path);
     }
 
+    /** A stage timed from outside a Spark pipeline (only its wall time and the driver JVM's peak heap). */
     public void recordStage(String name, double seconds) {
+        recordStage(name, seconds, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * @param driverCpuSeconds CPU time of the driver JVM during the stage (NaN: not measured)
+     * @param taskCpuSeconds   CPU time of the Spark tasks of the stage, wherever they ran (NaN: not measured)
+     */
+    public void recordStage(String name, double seconds, double driverCpuSeconds, double taskCpuSeconds) {
         Map<String, Object> stage = new LinkedHashMap<>();
         stage.put("name", name);
-        stage.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        stage.put("seconds", round3(seconds));
+        if (!Double.isNaN(driverCpuSeconds)) {
+            stage.put("driver_jvm_cpu_seconds", round3(driverCpuSeconds));
+        }
+        if (!Double.isNaN(taskCpuSeconds)) {
+            stage.put("task_cpu_seconds", round3(taskCpuSeconds));
+        }
         stage.put("driver_peak_heap_mb", peakHeapMb());
         stages.add(stage);
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** CPU time this JVM has used, all threads (in local mode: the Spark tasks too). */
+    public static double jvmCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     public void put(String key, Object value) {
