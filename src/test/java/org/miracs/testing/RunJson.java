@@ -1,24 +1,41 @@
 package org.miracs.testing;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/**
- * Fields of a run's run.json, found by pattern: Jackson on the test classpath cannot parse JSON (avro's
- * jackson-core 2.14 wins over the 2.15 that jackson-databind needs), and tests need only a few fields.
- */
+/** Fields of a run's run.json, for assertions. */
 public final class RunJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private RunJson() {}
 
-    /** The first string field named {@code field} (e.g. {@code spark_master}), or null. */
-    public static String string(String json, String field) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        return m.find() ? m.group(1) : null;
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("run.json is not valid JSON", e);
+        }
     }
 
-    /** Whether the first string array named {@code field} holds {@code value}. */
+    /** The first string field named {@code field} anywhere in the document (e.g. {@code spark_master}), or null. */
+    public static String string(String json, String field) {
+        JsonNode n = parse(json).findValue(field);
+        return n == null || !n.isTextual() ? null : n.asText();
+    }
+
+    /** Whether the first array named {@code field} holds the string {@code value}. */
     public static boolean arrayContains(String json, String field, String value) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(json);
-        return m.find() && m.group(1).contains("\"" + value + "\"");
+        JsonNode n = parse(json).findValue(field);
+        if (n == null || !n.isArray()) {
+            return false;
+        }
+        for (JsonNode e : n) {
+            if (value.equals(e.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

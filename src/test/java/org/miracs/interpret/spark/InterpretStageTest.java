@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.miracs.interpret.SensitivityGroups;
 import org.miracs.interpret.TopFeatures;
 import org.miracs.interpret.Ulm;
 import org.miracs.pipeline.RunContext;
+import org.miracs.testing.RunJson;
 import org.miracs.testing.SparkTestBase;
 import org.miracs.testing.StageContexts;
 
@@ -48,18 +50,13 @@ class InterpretStageTest extends SparkTestBase {
         return ctx;
     }
 
-    /**
-     * The text of a scalar field of run.json's "interpretation" object ("null" for null; arrays as their
-     * text). A regex on the pretty-printed JSON: the test classpath's Jackson cannot parse.
-     */
+    /** The text of a field of run.json's "interpretation" object ("null" for null; arrays as compact JSON). */
     static String jsonField(String json, String key) {
-        int at = json.indexOf("\"interpretation\" : {");
-        Assertions.assertTrue(at >= 0, "run.json has an interpretation object");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\n    \"" + java.util.regex.Pattern.quote(key)
-                + "\" : (\\[[^\\]]*\\]|\"[^\"]*\"|[^,\n]+)").matcher(json);
-        Assertions.assertTrue(m.find(at), key + " in " + json.substring(at));
-        String v = m.group(1);
-        return v.startsWith("\"") ? v.substring(1, v.length() - 1) : v;
+        JsonNode interpretation = RunJson.parse(json).get("interpretation");
+        Assertions.assertNotNull(interpretation, "run.json has an interpretation object");
+        JsonNode v = interpretation.get(key);
+        Assertions.assertNotNull(v, key + " in " + interpretation);
+        return v.isValueNode() ? v.asText() : v.toString();
     }
 
     private static String runJson(RunContext ctx, String key) {
@@ -213,7 +210,7 @@ class InterpretStageTest extends SparkTestBase {
         Assertions.assertEquals("resistance", runJson(ctx, "direction"));
         Assertions.assertEquals("3", runJson(ctx, "n_lineages"));
         Assertions.assertEquals(sel.lowerAucThreshold(), Double.parseDouble(runJson(ctx, "auc_lower_threshold")), 0.0);
-        Assertions.assertEquals("[ \"progeny_human_top500\", \"my_tfs.tsv\" ]", runJson(ctx, "networks"));
+        Assertions.assertEquals("[\"progeny_human_top500\",\"my_tfs.tsv\"]", runJson(ctx, "networks"));
         Assertions.assertEquals("12", runJson(ctx, "forest_rows"));
     }
 
