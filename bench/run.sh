@@ -7,29 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scale=paper
-seed=20250101
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --scale) scale="$2"; shift 2 ;;
-    --seed) seed="$2"; shift 2 ;;
-    *) echo "usage: bench/run.sh [--scale paper|10x] [--seed N]" >&2; exit 2 ;;
-  esac
-done
+# shellcheck source=bench/common.sh
+source bench/common.sh
+parse_scale_and_seed "bench/run.sh [--scale paper|10x] [--seed N]" "$@"
 case "$scale" in
   paper) heap="${MIRACS_DRIVER_MEMORY:-8g}" ;;
   10x) heap="${MIRACS_DRIVER_MEMORY:-16g}" ;;
-  *) echo "bench/run.sh: --scale must be paper or 10x" >&2; exit 2 ;;
 esac
-
-data="bench/data/$scale-$seed"
+ensure_inputs
 out="bench/out/$scale-$seed"
-if [[ ! -f "$data/.complete" ]]; then
-  rm -rf "$data"
-  echo "generating $scale-scale inputs into $data (not timed) ..." >&2
-  bin/miracs generate --scale "$scale" --seed "$seed" --out "$data" >&2
-  touch "$data/.complete"
-fi
 bin/miracs --help > /dev/null   # builds if needed, outside the timing
 
 mkdir -p bench/out

@@ -7,24 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scale=paper
-seed=20250101
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --scale) scale="$2"; shift 2 ;;
-    --seed) seed="$2"; shift 2 ;;
-    *) echo "usage: bench/scaling.sh [--scale paper|10x] [--seed N]" >&2; exit 2 ;;
-  esac
-done
-
-data="$PWD/bench/data/$scale-$seed"
+# shellcheck source=bench/common.sh
+source bench/common.sh
+parse_scale_and_seed "bench/scaling.sh [--scale paper|10x] [--seed N]" "$@"
+ensure_inputs
 out="$PWD/bench/out/scaling-$scale-$seed"
-if [[ ! -f "$data/.complete" ]]; then
-  rm -rf "$data"
-  echo "generating $scale-scale inputs into $data (not timed) ..." >&2
-  bin/miracs generate --scale "$scale" --seed "$seed" --out "$data" >&2
-  touch "$data/.complete"
-fi
 rm -rf "$out"
 mkdir -p "$out"
 

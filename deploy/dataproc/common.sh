@@ -30,13 +30,8 @@ REPO_ROOT="$(cd "$DATAPROC_DIR/../.." && pwd)"
 
 log() { printf 'miracs-dataproc: %s\n' "$*" >&2; }
 
-# Prints a command (shell-quoted) and runs it unless MIRACS_DRY_RUN=1.
-run() {
-  { printf '+'; printf ' %q' "$@"; printf '\n'; } >&2
-  if [[ "${MIRACS_DRY_RUN:-0}" != 1 ]]; then
-    "$@"
-  fi
-}
+# shellcheck source=../cloud-common.sh
+source "$DATAPROC_DIR/../cloud-common.sh"
 
 : "${MIRACS_BUCKET:?set MIRACS_BUCKET to the Cloud Storage bucket name (no gs:// prefix)}"
 : "${MIRACS_REGION:?set MIRACS_REGION to a Dataproc region, e.g. europe-west1}"

@@ -18,18 +18,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 : "${MIRACS_CLUSTER_NAME:=miracs-${MIRACS_SCALE}}"
 : "${MIRACS_JAVA_HOME:=/usr/lib/jvm/miracs-java17}"
-case "$MIRACS_SCALE" in
-  paper)
-    : "${MIRACS_DRIVER_MEMORY:=8g}" "${MIRACS_DRIVER_CORES:=2}"
-    : "${MIRACS_EXECUTOR_MEMORY:=4g}" "${MIRACS_EXECUTOR_CORES:=2}"
-    : "${MIRACS_MAX_RESULT_SIZE:=2g}"
-    ;;
-  10x)
-    : "${MIRACS_DRIVER_MEMORY:=18g}" "${MIRACS_DRIVER_CORES:=4}"
-    : "${MIRACS_EXECUTOR_MEMORY:=8g}" "${MIRACS_EXECUTOR_CORES:=4}"
-    : "${MIRACS_MAX_RESULT_SIZE:=4g}"
-    ;;
-esac
+cluster_sizing_profile
 
 require_gcloud
 prepare_job

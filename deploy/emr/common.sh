@@ -28,13 +28,8 @@ REPO_ROOT="$(cd "$EMR_DIR/../.." && pwd)"
 
 log() { printf 'miracs-emr: %s\n' "$*" >&2; }
 
-# Prints a command (shell-quoted) and runs it unless MIRACS_DRY_RUN=1.
-run() {
-  { printf '+'; printf ' %q' "$@"; printf '\n'; } >&2
-  if [[ "${MIRACS_DRY_RUN:-0}" != 1 ]]; then
-    "$@"
-  fi
-}
+# shellcheck source=../cloud-common.sh
+source "$EMR_DIR/../cloud-common.sh"
 
 : "${MIRACS_BUCKET:?set MIRACS_BUCKET to the S3 bucket name (no s3:// prefix)}"
 MIRACS_BUCKET="${MIRACS_BUCKET#s3://}"
@@ -46,24 +41,8 @@ MIRACS_BUCKET="${MIRACS_BUCKET%/}"
 : "${MIRACS_JAR:=${REPO_ROOT}/target/miracs-job.jar}"
 : "${MIRACS_JAR_URI:=s3://${MIRACS_BUCKET}/${MIRACS_PREFIX}/jars/miracs-job.jar}"
 
-# Sizing profiles (reasoning in README.md): the driver holds the MOFA input and the N x N PCA Gram matrix,
-# executors do ingestion, the MOFA feature blocks, correlations and the permutation enrichment.
-case "$MIRACS_SCALE" in
-  paper)
-    : "${MIRACS_DRIVER_MEMORY:=8g}" "${MIRACS_DRIVER_CORES:=2}"
-    : "${MIRACS_EXECUTOR_MEMORY:=4g}" "${MIRACS_EXECUTOR_CORES:=2}"
-    : "${MIRACS_MAX_RESULT_SIZE:=2g}"
-    ;;
-  10x)
-    : "${MIRACS_DRIVER_MEMORY:=18g}" "${MIRACS_DRIVER_CORES:=4}"
-    : "${MIRACS_EXECUTOR_MEMORY:=8g}" "${MIRACS_EXECUTOR_CORES:=4}"
-    : "${MIRACS_MAX_RESULT_SIZE:=4g}"
-    ;;
-  *)
-    echo "MIRACS_SCALE must be paper or 10x (got '$MIRACS_SCALE')" >&2
-    exit 2
-    ;;
-esac
+# Sizing profile (reasoning in README.md)
+cluster_sizing_profile
 
 require_tools() {
   local t
