@@ -38,8 +38,15 @@ MIRACS_MASTER='local[2]' "$MIRACS_HOME/bin/miracs" run --data-dir "$data" --out 
   > "$out/reference.log" 2>&1 || { tail -n 30 "$out/reference.log" >&2; fail "the reference run failed"; }
 
 driver=""
-# on any exit: no driver of ours left waiting for a cluster that is gone
-trap '[[ -n "$driver" ]] && kill -9 "$driver" 2>/dev/null; "$here/stop-cluster.sh"' EXIT
+# on any exit: no driver of ours left waiting for a cluster that is gone, and the cluster stopped
+# (a function, so that errexit cannot cut the clean-up short when the driver is already gone)
+cleanup() {
+  if [[ -n "$driver" ]]; then
+    kill -9 "$driver" 2>/dev/null || true
+  fi
+  "$here/stop-cluster.sh"
+}
+trap cleanup EXIT
 "$here/start-cluster.sh"
 
 log "2/3 cluster run; one executor is killed during the enrichment stage -> $out/executor-killed"
