@@ -59,21 +59,13 @@ public final class HarmonisedMofaInput {
             featureNames.add(f);
         }
 
+        // per feature, the observed (sample index, value) pairs: sparse, so a map partition holding a few
+        // lines of every feature ships what it holds, not one N-long vector per feature
         Broadcast<Map<String, Integer>> sampleIndexB = jsc.broadcast(sampleIndex);
-        Map<Tuple2<String, String>, double[]> vectors = data.omics().select(VIEW, FEATURE, MODEL_ID, "value").javaRDD()
+        Map<Tuple2<String, String>, ObservedValues> vectors = data.omics().select(VIEW, FEATURE, MODEL_ID, "value").javaRDD()
                 .mapToPair(r -> new Tuple2<>(new Tuple2<>(r.getString(0), r.getString(1)),
                         new Tuple2<>(sampleIndexB.value().get(r.getString(2)), r.getDouble(3))))
-                .aggregateByKey(nanVector(n), (v, sv) -> {
-                    v[sv._1()] = sv._2();
-                    return v;
-                }, (a, b) -> {
-                    for (int i = 0; i < a.length; i++) {
-                        if (Double.isNaN(a[i])) {
-                            a[i] = b[i];
-                        }
-                    }
-                    return a;
-                })
+                .aggregateByKey(new ObservedValues(), ObservedValues::add, ObservedValues::addAll)
                 .collectAsMap();
 
         double[][][] blocks = new double[views.size()][groups.size()][];
@@ -82,15 +74,20 @@ public final class HarmonisedMofaInput {
             for (int g = 0; g < groups.size(); g++) {
                 int ng = groupStart[g + 1] - groupStart[g];
                 double[] block = new double[features.size() * ng];
-                for (int d = 0; d < features.size(); d++) {
-                    double[] v = vectors.get(new Tuple2<>(views.get(m), features.get(d)));
-                    if (v == null) {
-                        Arrays.fill(block, d * ng, (d + 1) * ng, Double.NaN);
-                    } else {
-                        System.arraycopy(v, groupStart[g], block, d * ng, ng);
-                    }
-                }
+                Arrays.fill(block, Double.NaN);
                 blocks[m][g] = block;
+            }
+            for (int d = 0; d < features.size(); d++) {
+                ObservedValues v = vectors.get(new Tuple2<>(views.get(m), features.get(d)));
+                if (v == null) {
+                    continue;
+                }
+                for (int j = 0; j < v.size; j++) {
+                    int sample = v.samples[j];
+                    int g = groupOf(groupStart, sample);
+                    int ng = groupStart[g + 1] - groupStart[g];
+                    blocks[m][g][d * ng + sample - groupStart[g]] = v.values[j];
+                }
             }
         }
         return MofaData.gaussian(views, groups, featureNames, sampleNames, blocks);
@@ -103,9 +100,48 @@ public final class HarmonisedMofaInput {
                 .thenComparing(v -> v);
     }
 
-    private static double[] nanVector(int n) {
-        double[] v = new double[n];
-        Arrays.fill(v, Double.NaN);
-        return v;
+    /** The group whose sample range [groupStart[g], groupStart[g + 1]) holds {@code sample}. */
+    private static int groupOf(int[] groupStart, int sample) {
+        int at = Arrays.binarySearch(groupStart, sample);
+        if (at < 0) {
+            return -at - 2;
+        }
+        // a group starts here; skip empty groups that start at the same index
+        while (at + 1 < groupStart.length && groupStart[at + 1] == sample) {
+            at++;
+        }
+        return at;
+    }
+
+    /** Observed values of one feature: (global sample index, value) pairs in a growable pair of arrays. */
+    static final class ObservedValues implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        int[] samples = new int[8];
+        double[] values = new double[8];
+        int size;
+
+        ObservedValues add(Tuple2<Integer, Double> sampleValue) {
+            ensureCapacity(size + 1);
+            samples[size] = sampleValue._1();
+            values[size] = sampleValue._2();
+            size++;
+            return this;
+        }
+
+        ObservedValues addAll(ObservedValues other) {
+            ensureCapacity(size + other.size);
+            System.arraycopy(other.samples, 0, samples, size, other.size);
+            System.arraycopy(other.values, 0, values, size, other.size);
+            size += other.size;
+            return this;
+        }
+
+        private void ensureCapacity(int needed) {
+            if (needed > samples.length) {
+                int capacity = Math.max(needed, 2 * samples.length);
+                samples = Arrays.copyOf(samples, capacity);
+                values = Arrays.copyOf(values, capacity);
+            }
+        }
     }
 }

@@ -70,8 +70,13 @@ public final class MofaIterationBench {
     }
 
     public static MofaData paperShapedData(long seed) {
+        return shapedData(seed, 370);
+    }
+
+    /** The paper's features and 22 groups with {@code N} samples (3,700 for the 10x benchmark). */
+    public static MofaData shapedData(long seed, int N) {
         Random rnd = new Random(seed);
-        int G = 22, N = 370, K0 = 12;
+        int G = 22, K0 = 12;
         int[] D = {19138, 12196};
         int[] sizes = new int[G];
         for (int n = 0; n < N; n++) sizes[(n * 7) % G]++; // unequal-ish but deterministic: 16-17 per group
