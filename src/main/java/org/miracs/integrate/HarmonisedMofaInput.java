@@ -16,12 +16,11 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.miracs.ingest.HarmonisedData;
 import org.miracs.integrate.mofa.MofaData;
-import scala.Tuple2;
 
 /**
  * The harmonised omics as MOFA input: views rna and protein, groups = lineages (sorted), samples =
- * ModelIDs (sorted within their lineage), features sorted within each view. Values are gathered on
- * the executors into one vector per feature and assembled into (view, group) blocks on the driver.
+ * ModelIDs (sorted within their lineage), features sorted within each view. Each task gathers the
+ * values of its rows per feature; the driver places them into the (view, group) blocks.
  */
 public final class HarmonisedMofaInput {
     private HarmonisedMofaInput() {}
@@ -59,29 +58,71 @@ public final class HarmonisedMofaInput {
             featureNames.add(f);
         }
 
-        // per feature, the observed (sample index, value) pairs: sparse, so a map partition holding a few
-        // lines of every feature ships what it holds, not one N-long vector per feature
+        // global column of every (view, feature): views in order, features sorted within their view
+        Map<String, Map<String, Integer>> columnIndex = new HashMap<>();
+        int columns = 0;
+        int[] viewOfColumn = new int[featureNames.stream().mapToInt(List::size).sum()];
+        int[] featureOfColumn = new int[viewOfColumn.length];
+        for (int m = 0; m < views.size(); m++) {
+            Map<String, Integer> byFeature = new HashMap<>();
+            for (int d = 0; d < featureNames.get(m).size(); d++, columns++) {
+                byFeature.put(featureNames.get(m).get(d), columns);
+                viewOfColumn[columns] = m;
+                featureOfColumn[columns] = d;
+            }
+            columnIndex.put(views.get(m), byFeature);
+        }
+
+        // Each task gathers its rows into (sample, value) pairs per column, without a shuffle; the driver
+        // writes every pair to its place in the blocks, so the order the tasks finish in does not matter.
         Broadcast<Map<String, Integer>> sampleIndexB = jsc.broadcast(sampleIndex);
-        Map<Tuple2<String, String>, ObservedValues> vectors = data.omics().select(VIEW, FEATURE, MODEL_ID, "value").javaRDD()
-                .mapToPair(r -> new Tuple2<>(new Tuple2<>(r.getString(0), r.getString(1)),
-                        new Tuple2<>(sampleIndexB.value().get(r.getString(2)), r.getDouble(3))))
-                .aggregateByKey(new ObservedValues(), ObservedValues::add, ObservedValues::addAll)
-                .collectAsMap();
+        Broadcast<Map<String, Map<String, Integer>>> columnIndexB = jsc.broadcast(columnIndex);
+        final int numColumns = columns;
+        List<ObservedValues[]> partials = data.omics().select(VIEW, FEATURE, MODEL_ID, "value").javaRDD()
+                .mapPartitions(rows -> {
+                    Map<String, Integer> samples = sampleIndexB.value();
+                    Map<String, Map<String, Integer>> columnsOf = columnIndexB.value();
+                    ObservedValues[] byColumn = new ObservedValues[numColumns];
+                    while (rows.hasNext()) {
+                        Row r = rows.next();
+                        Map<String, Integer> ofView = columnsOf.get(r.getString(0));
+                        Integer column = ofView == null ? null : ofView.get(r.getString(1));
+                        if (column == null) {
+                            throw new IllegalStateException("harmonised omics value of " + r.getString(0) + " feature "
+                                    + r.getString(1) + " that is not in the harmonised features table");
+                        }
+                        ObservedValues v = byColumn[column];
+                        if (v == null) {
+                            v = byColumn[column] = new ObservedValues();
+                        }
+                        v.add(samples.get(r.getString(2)), r.getDouble(3));
+                    }
+                    for (ObservedValues v : byColumn) {
+                        if (v != null) {
+                            v.trim(); // serialisation would ship the spare capacity too
+                        }
+                    }
+                    return java.util.Collections.singletonList(byColumn).iterator();
+                })
+                .collect();
 
         double[][][] blocks = new double[views.size()][groups.size()][];
         for (int m = 0; m < views.size(); m++) {
-            List<String> features = featureNames.get(m);
             for (int g = 0; g < groups.size(); g++) {
                 int ng = groupStart[g + 1] - groupStart[g];
-                double[] block = new double[features.size() * ng];
+                double[] block = new double[featureNames.get(m).size() * ng];
                 Arrays.fill(block, Double.NaN);
                 blocks[m][g] = block;
             }
-            for (int d = 0; d < features.size(); d++) {
-                ObservedValues v = vectors.get(new Tuple2<>(views.get(m), features.get(d)));
+        }
+        for (ObservedValues[] byColumn : partials) {
+            for (int c = 0; c < numColumns; c++) {
+                ObservedValues v = byColumn[c];
                 if (v == null) {
                     continue;
                 }
+                int m = viewOfColumn[c];
+                int d = featureOfColumn[c];
                 for (int j = 0; j < v.size; j++) {
                     int sample = v.samples[j];
                     int g = groupOf(groupStart, sample);
@@ -113,27 +154,23 @@ public final class HarmonisedMofaInput {
         return at;
     }
 
-    /** Observed values of one feature: (global sample index, value) pairs in a growable pair of arrays. */
+    /** Observed values of one feature in one task: (global sample index, value) pairs, growable. */
     static final class ObservedValues implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
         int[] samples = new int[8];
         double[] values = new double[8];
         int size;
 
-        ObservedValues add(Tuple2<Integer, Double> sampleValue) {
+        void add(int sample, double value) {
             ensureCapacity(size + 1);
-            samples[size] = sampleValue._1();
-            values[size] = sampleValue._2();
+            samples[size] = sample;
+            values[size] = value;
             size++;
-            return this;
         }
 
-        ObservedValues addAll(ObservedValues other) {
-            ensureCapacity(size + other.size);
-            System.arraycopy(other.samples, 0, samples, size, other.size);
-            System.arraycopy(other.values, 0, values, size, other.size);
-            size += other.size;
-            return this;
+        void trim() {
+            samples = Arrays.copyOf(samples, size);
+            values = Arrays.copyOf(values, size);
         }
 
         private void ensureCapacity(int needed) {
