@@ -99,25 +99,36 @@ public final class PcaInitializer {
         for (int i = 0; i < N; i++)
             for (int j = 0; j < N; j++) gram[i * N + j] = 0.5 * (gramRows[i][j] + gramRows[j][i]);
 
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(N, true, true);
-        if (!eig.decompose(new DMatrixRMaj(N, N, true, gram)))
-            throw new IllegalStateException("eigen-decomposition for the PCA initialisation failed");
-        Integer[] order = new Integer[N];
-        double[] lambda = new double[N];
-        for (int i = 0; i < N; i++) {
+        double[][] pairs = leadingEigenpairs(gram, N, K, "the PCA initialisation");
+        double[] singular = new double[K];
+        for (int k = 0; k < K; k++) singular[k] = Math.sqrt(Math.max(pairs[1][k], 0.0));
+        double[] u = pairs[0];
+        return scores(u, singular, K, N);
+    }
+
+    /**
+     * The K largest eigenvalues of a symmetric dim x dim matrix (row-major) and their eigenvectors:
+     * {@code [0]} the vectors, K x dim factor-major; {@code [1]} the values, in decreasing order.
+     */
+    private static double[][] leadingEigenpairs(double[] symmetric, int dim, int K, String what) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(dim, true, true);
+        if (!eig.decompose(new DMatrixRMaj(dim, dim, true, symmetric)))
+            throw new IllegalStateException("eigen-decomposition for " + what + " failed");
+        Integer[] order = new Integer[dim];
+        double[] lambda = new double[dim];
+        for (int i = 0; i < dim; i++) {
             order[i] = i;
             lambda[i] = eig.getEigenvalue(i).getReal();
         }
         Arrays.sort(order, (a, b) -> Double.compare(lambda[b], lambda[a]));
-
-        double[] u = new double[K * N];
-        double[] singular = new double[K];
+        double[] vectors = new double[K * dim];
+        double[] values = new double[K];
         for (int k = 0; k < K; k++) {
             DMatrixRMaj v = eig.getEigenVector(order[k]);
-            singular[k] = Math.sqrt(Math.max(lambda[order[k]], 0.0));
-            for (int n = 0; n < N; n++) u[k * N + n] = v.get(n);
+            values[k] = lambda[order[k]];
+            for (int i = 0; i < dim; i++) vectors[k * dim + i] = v.get(i);
         }
-        return scores(u, singular, K, N);
+        return new double[][] {vectors, values};
     }
 
     /**
@@ -182,25 +193,15 @@ public final class PcaInitializer {
                 }
             }
         }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(r, true, true);
-        if (!eig.decompose(new DMatrixRMaj(r, r, true, g)))
-            throw new IllegalStateException("eigen-decomposition for the randomized PCA initialisation failed");
-        Integer[] order = new Integer[r];
-        double[] lambda = new double[r];
-        for (int i = 0; i < r; i++) {
-            order[i] = i;
-            lambda[i] = eig.getEigenvalue(i).getReal();
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(lambda[b], lambda[a]));
+        double[][] pairs = leadingEigenpairs(g, r, K, "the randomized PCA initialisation");
         // U = Q V, factor-major
         double[] u = new double[K * N];
         double[] singular = new double[K];
         for (int k = 0; k < K; k++) {
-            DMatrixRMaj v = eig.getEigenVector(order[k]);
-            singular[k] = Math.sqrt(Math.max(lambda[order[k]], 0.0));
+            singular[k] = Math.sqrt(Math.max(pairs[1][k], 0.0));
             for (int n = 0; n < N; n++) {
                 double sum = 0;
-                for (int j = 0; j < r; j++) sum += q[n * r + j] * v.get(j);
+                for (int j = 0; j < r; j++) sum += q[n * r + j] * pairs[0][k * r + j];
                 u[k * N + n] = sum;
             }
         }
