@@ -30,3 +30,36 @@ cluster_sizing_profile() {
       ;;
   esac
 }
+
+# upload_job_and_config UPLOAD STORE_PATTERN STORE_ROOT STORE_NAME
+# Sets CONFIG_URI, where the job reads MIRACS_CONFIG: as given when it already names the store (matches the
+# regex STORE_PATTERN), else the copy uploaded to STORE_ROOT/conf/. Unless MIRACS_SKIP_UPLOAD=1, uploads
+# the job jar and a local config file with the command `UPLOAD SOURCE DESTINATION`.
+upload_job_and_config() {
+  local upload="$1" store_pattern="$2" store_root="$3" store_name="$4"
+  CONFIG_URI=""
+  if [[ -n "${MIRACS_CONFIG:-}" ]]; then
+    if [[ "$MIRACS_CONFIG" =~ $store_pattern ]]; then
+      CONFIG_URI="$MIRACS_CONFIG"
+    elif [[ -f "$MIRACS_CONFIG" ]]; then
+      CONFIG_URI="${store_root}/conf/$(basename "$MIRACS_CONFIG")"
+    else
+      log "MIRACS_CONFIG=$MIRACS_CONFIG is neither $store_name URI nor a local file"
+      exit 1
+    fi
+  fi
+  if [[ "${MIRACS_SKIP_UPLOAD:-0}" == 1 ]]; then
+    log "MIRACS_SKIP_UPLOAD=1: using $MIRACS_JAR_URI as it is"
+    return
+  fi
+  if [[ ! -f "$MIRACS_JAR" && "${MIRACS_DRY_RUN:-0}" != 1 ]]; then
+    log "no jar at $MIRACS_JAR: build it with 'mvn -B -DskipTests package' in $REPO_ROOT"
+    exit 1
+  fi
+  log "uploading the job jar to $MIRACS_JAR_URI"
+  "$upload" "$MIRACS_JAR" "$MIRACS_JAR_URI"
+  if [[ -n "$CONFIG_URI" && "$CONFIG_URI" != "$MIRACS_CONFIG" ]]; then
+    log "uploading $MIRACS_CONFIG to $CONFIG_URI"
+    "$upload" "$MIRACS_CONFIG" "$CONFIG_URI"
+  fi
+}

@@ -77,36 +77,10 @@ gcs_upload() {
 # Uploads the job jar (and a local --config file) unless MIRACS_SKIP_UPLOAD=1. Sets JOB_ARGS, the
 # arguments of `miracs run` (extra arguments of the calling script are appended by the caller).
 prepare_job() {
-  local config_uri=""
-  if [[ -n "${MIRACS_CONFIG:-}" ]]; then
-    case "$MIRACS_CONFIG" in
-      gs://*) config_uri="$MIRACS_CONFIG" ;;
-      *)
-        if [[ ! -f "$MIRACS_CONFIG" ]]; then
-          log "MIRACS_CONFIG=$MIRACS_CONFIG is neither a gs:// URI nor a local file"
-          exit 1
-        fi
-        config_uri="gs://${MIRACS_BUCKET}/${MIRACS_PREFIX}/conf/$(basename "$MIRACS_CONFIG")"
-        ;;
-    esac
-  fi
-  if [[ "${MIRACS_SKIP_UPLOAD:-0}" == 1 ]]; then
-    log "MIRACS_SKIP_UPLOAD=1: using $MIRACS_JAR_URI as it is"
-  else
-    if [[ ! -f "$MIRACS_JAR" && "${MIRACS_DRY_RUN:-0}" != 1 ]]; then
-      log "no jar at $MIRACS_JAR: build it with 'mvn -B -DskipTests package' in $REPO_ROOT"
-      exit 1
-    fi
-    log "uploading the job jar to $MIRACS_JAR_URI"
-    gcs_upload "$MIRACS_JAR" "$MIRACS_JAR_URI"
-    if [[ -n "$config_uri" && "$config_uri" != "$MIRACS_CONFIG" ]]; then
-      log "uploading $MIRACS_CONFIG to $config_uri"
-      gcs_upload "$MIRACS_CONFIG" "$config_uri"
-    fi
-  fi
+  upload_job_and_config gcs_upload '^gs://' "gs://${MIRACS_BUCKET}/${MIRACS_PREFIX}" "a gs://"
   JOB_ARGS=(run --data-dir "$MIRACS_DATA_DIR" --out "$MIRACS_OUT")
-  if [[ -n "$config_uri" ]]; then
-    JOB_ARGS+=(--config "$config_uri")
+  if [[ -n "$CONFIG_URI" ]]; then
+    JOB_ARGS+=(--config "$CONFIG_URI")
   fi
 }
 

@@ -57,35 +57,13 @@ require_tools() {
   done
 }
 
+s3_upload() {
+  run aws s3 cp "$1" "$2"
+}
+
 # Uploads the job jar (and a local --config file) unless MIRACS_SKIP_UPLOAD=1. Sets CONFIG_URI.
 upload_artifacts() {
-  CONFIG_URI=""
-  if [[ -n "${MIRACS_CONFIG:-}" ]]; then
-    case "$MIRACS_CONFIG" in
-      s3://* | s3a://*) CONFIG_URI="$MIRACS_CONFIG" ;;
-      *)
-        if [[ ! -f "$MIRACS_CONFIG" ]]; then
-          log "MIRACS_CONFIG=$MIRACS_CONFIG is neither an s3:// URI nor a local file"
-          exit 1
-        fi
-        CONFIG_URI="s3://${MIRACS_BUCKET}/${MIRACS_PREFIX}/conf/$(basename "$MIRACS_CONFIG")"
-        ;;
-    esac
-  fi
-  if [[ "${MIRACS_SKIP_UPLOAD:-0}" == 1 ]]; then
-    log "MIRACS_SKIP_UPLOAD=1: using $MIRACS_JAR_URI as it is"
-    return
-  fi
-  if [[ ! -f "$MIRACS_JAR" && "${MIRACS_DRY_RUN:-0}" != 1 ]]; then
-    log "no jar at $MIRACS_JAR: build it with 'mvn -B -DskipTests package' in $REPO_ROOT"
-    exit 1
-  fi
-  log "uploading the job jar to $MIRACS_JAR_URI"
-  run aws s3 cp "$MIRACS_JAR" "$MIRACS_JAR_URI"
-  if [[ -n "$CONFIG_URI" && "$CONFIG_URI" != "$MIRACS_CONFIG" ]]; then
-    log "uploading $MIRACS_CONFIG to $CONFIG_URI"
-    run aws s3 cp "$MIRACS_CONFIG" "$CONFIG_URI"
-  fi
+  upload_job_and_config s3_upload '^s3a?://' "s3://${MIRACS_BUCKET}/${MIRACS_PREFIX}" "an s3://"
 }
 
 # render_steps ACTION_ON_FAILURE OUTPUT_FILE [extra miracs run arguments...]

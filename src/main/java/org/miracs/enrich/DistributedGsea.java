@@ -18,6 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.miracs.config.MiracsConfig;
 import org.miracs.enrich.gsea.BoundSets;
@@ -123,6 +124,25 @@ public final class DistributedGsea {
         return units.repartitionByRange(Math.max(1, partitions), col(CALL), col(Columns.SAMPLE))
                 .sortWithinPartitions(CALL, Columns.SAMPLE)
                 .mapPartitions(new UnitRunner(sets, options, progress), Encoders.row(RESULT_SCHEMA));
+    }
+
+    /** The results of {@link #runLogged}: persisted rows of {@link #RESULT_SCHEMA}, their count and the seconds taken. */
+    public record Computed(Dataset<Row> results, long rows, double seconds) {}
+
+    /**
+     * Runs every unit now, logging "units done / total" every {@code progressMillis}; the caller
+     * unpersists the results when written.
+     */
+    public static Computed runLogged(Dataset<Row> units, long total, String[][] setPairs, MiracsConfig.Enrichment options,
+                                     int partitions, long progressMillis) {
+        LongAccumulator done = units.sparkSession().sparkContext().longAccumulator("enrich units");
+        Dataset<Row> results = run(units, setPairs, options, partitions, done).persist(StorageLevel.MEMORY_AND_DISK());
+        long start = System.nanoTime();
+        long rows;
+        try (ProgressLog p = new ProgressLog("enrich", done, total, progressMillis)) {
+            rows = results.count();
+        }
+        return new Computed(results, rows, (System.nanoTime() - start) / 1e9);
     }
 
     /** Runs one unit with the pure core: what every task does, also usable without Spark. */

@@ -20,7 +20,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 import org.miracs.config.MiracsConfig;
 import org.miracs.correlate.Correlations;
 import org.miracs.enrich.CrossLineageAssociations.Association;
@@ -82,15 +81,10 @@ public final class EnrichStage implements Stage {
         int partitions = partitions(spark, total);
         LOG.info("enrich: {} units (lineage x factor) against {} MoA memberships, mode {}, {} permutations, "
                 + "{} partitions", total, sets.length, cfg.mode(), cfg.permutations(), partitions);
-        LongAccumulator done = spark.sparkContext().longAccumulator("enrich units");
-        Dataset<Row> results = DistributedGsea.run(units, sets, cfg, partitions, done)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        long start = System.nanoTime();
-        long rows;
-        try (ProgressLog p = new ProgressLog("enrich", done, total, progressMillis)) {
-            rows = results.count();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        DistributedGsea.Computed computed = DistributedGsea.runLogged(units, total, sets, cfg, partitions, progressMillis);
+        Dataset<Row> results = computed.results();
+        long rows = computed.rows();
+        double seconds = computed.seconds();
         Dataset<Row> table = results
                 .withColumn(Columns.LINEAGE, col(DistributedGsea.CALL))
                 .withColumn(Columns.FACTOR, col(Columns.SAMPLE).cast("int"))

@@ -6,8 +6,6 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 import org.miracs.config.MiracsConfig;
 import org.miracs.pipeline.RunContext;
 import org.miracs.schema.Columns;
@@ -51,15 +49,10 @@ public final class RankedListEnrichment {
                 + "min set size {}, {} partitions", total, call.units().isEmpty() ? 0 : call.units().get(0).features().length,
                 sets.length, cfg.mode().name().toLowerCase(Locale.ROOT), cfg.permutations(), cfg.seed(),
                 cfg.minSetSize(), partitions);
-        LongAccumulator done = spark.sparkContext().longAccumulator("enrich units");
-        Dataset<Row> results = DistributedGsea.run(units, sets, cfg, partitions, done)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        long start = System.nanoTime();
-        long rows;
-        try (ProgressLog p = new ProgressLog("enrich", done, total, progressMillis)) {
-            rows = results.count();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        DistributedGsea.Computed computed = DistributedGsea.runLogged(units, total, sets, cfg, partitions, progressMillis);
+        Dataset<Row> results = computed.results();
+        long rows = computed.rows();
+        double seconds = computed.seconds();
         Dataset<Row> written = ctx.writeTable(Tables.RANKED_ENRICHMENT, results.orderBy(Columns.SAMPLE, Columns.SET));
         results.unpersist();
         ctx.output().writeText(TSV, TableText.tsv(written.collectAsList(), Tables.RANKED_ENRICHMENT.columnNames()));
